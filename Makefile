@@ -1,0 +1,41 @@
+# wargame: `make run` starts the REPL on the default scenario, `make test` runs every test.
+# Both install what the build needs from Debian's packages first, when it is missing.
+
+SWIFT      ?= swift
+DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux
+BIN        := .build/debug/wargame-repl
+
+.PHONY: run test build release bench deps clean
+
+run: deps build
+	@$(BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+bench: release
+	.build/release/wargame-bench
+
+# Installs the Debian packages that are missing, without asking (apt-get update first:
+# on a new machine the package lists can be empty). Uses sudo when not root.
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wargame",
+    products: [
+        .library(name: "WargameKit", targets: ["WargameKit"]),
+        .executable(name: "wargame-repl", targets: ["wargame-repl"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(
+            name: "WargameKit",
+            dependencies: ["CLua"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "wargame-repl", dependencies: ["WargameKit", "CEditLine", "CLua"]),
+        .testTarget(
+            name: "WargameTests",
+            dependencies: ["WargameKit", "CLua"],
+            path: "Tests",
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

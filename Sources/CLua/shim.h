@@ -1,0 +1,191 @@
+// Lua 5.4 for Swift. Swift cannot import function-like macros, variadic functions or
+// LUA_REGISTRYINDEX, so each one we use is redefined here as a static inline function of
+// the same name: Swift code then reads like C Lua.
+//
+// This header also holds the only places where a Lua error is raised on behalf of Swift:
+// wg_raise (the trampoline's raise) and the hooks. Swift code never raises (see
+// shared notes/lua-bridge.md: raising through Swift frames leaks and skips `defer`).
+#ifndef WARGAME_CLUA_SHIM_H
+#define WARGAME_CLUA_SHIM_H
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <signal.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#undef LUA_REGISTRYINDEX
+static const int LUA_REGISTRYINDEX = -LUAI_MAXSTACK - 1000;
+#undef lua_upvalueindex
+static inline int lua_upvalueindex(int i) { return LUA_REGISTRYINDEX - i; }
+#undef lua_pcall
+static inline int lua_pcall(lua_State *L, int n, int r, int f) { return lua_pcallk(L, n, r, f, 0, NULL); }
+#undef lua_pop
+static inline void lua_pop(lua_State *L, int n) { lua_settop(L, -n - 1); }
+#undef lua_newtable
+static inline void lua_newtable(lua_State *L) { lua_createtable(L, 0, 0); }
+#undef lua_tostring
+static inline const char *lua_tostring(lua_State *L, int i) { return lua_tolstring(L, i, NULL); }
+#undef lua_tonumber
+static inline lua_Number lua_tonumber(lua_State *L, int i) { return lua_tonumberx(L, i, NULL); }
+#undef lua_tointeger
+static inline lua_Integer lua_tointeger(lua_State *L, int i) { return lua_tointegerx(L, i, NULL); }
+#undef lua_pushcfunction
+static inline void lua_pushcfunction(lua_State *L, lua_CFunction f) { lua_pushcclosure(L, f, 0); }
+#undef lua_newuserdata
+static inline void *lua_newuserdata(lua_State *L, size_t n) { return lua_newuserdatauv(L, n, 1); }
+#undef lua_pushglobaltable
+static inline void lua_pushglobaltable(lua_State *L) { lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); }
+#undef lua_isnil
+static inline int lua_isnil(lua_State *L, int i) { return lua_type(L, i) == LUA_TNIL; }
+#undef lua_isnoneornil
+static inline int lua_isnoneornil(lua_State *L, int i) { return lua_type(L, i) <= 0; }
+#undef lua_istable
+static inline int lua_istable(lua_State *L, int i) { return lua_type(L, i) == LUA_TTABLE; }
+#undef lua_isfunction
+static inline int lua_isfunction(lua_State *L, int i) { return lua_type(L, i) == LUA_TFUNCTION; }
+#undef lua_insert
+static inline void lua_insert(lua_State *L, int i) { lua_rotate(L, i, 1); }
+#undef lua_remove
+static inline void lua_remove(lua_State *L, int i) { lua_rotate(L, i, -1); lua_pop(L, 1); }
+#undef lua_replace
+static inline void lua_replace(lua_State *L, int i) { lua_copy(L, -1, i); lua_pop(L, 1); }
+#undef luaL_getmetatable
+static inline int luaL_getmetatable(lua_State *L, const char *n) { return lua_getfield(L, LUA_REGISTRYINDEX, n); }
+#undef luaL_typename
+static inline const char *luaL_typename(lua_State *L, int i) { return lua_typename(L, lua_type(L, i)); }
+#undef luaL_loadbuffer
+static inline int luaL_loadbuffer(lua_State *L, const char *s, size_t sz, const char *n) { return luaL_loadbufferx(L, s, sz, n, NULL); }
+
+static const char *const WG_LUA_RELEASE = LUA_RELEASE;
+static const int WG_LUA_MULTRET = LUA_MULTRET;
+static const int WG_LUA_OK = LUA_OK;
+static const int WG_LUA_YIELD = LUA_YIELD;
+static const int WG_LUA_ERRRUN = LUA_ERRRUN;
+static const int WG_LUA_ERRSYNTAX = LUA_ERRSYNTAX;
+static const int WG_LUA_ERRMEM = LUA_ERRMEM;
+static const int WG_LUA_ERRERR = LUA_ERRERR;
+
+/// The one place a Lua error is raised for Swift: called from the trampoline frame, which
+/// holds no Swift references, with the message already on the stack. With `where` set the
+/// message gets the calling chunk's position in front, as luaL_error does.
+static inline int wg_raise(lua_State *L, int where) {
+    if (where && lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+// ---------------------------------------------------------------------------------------
+// Allocator with a limit. Every state is created through it; limit 0 means none.
+typedef struct wg_alloc_state {
+    size_t used;
+    size_t limit;
+} wg_alloc_state;
+
+static void *wg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    wg_alloc_state *st = (wg_alloc_state *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        st->used -= old;
+        return NULL;
+    }
+    if (st->limit != 0 && nsize > old && st->used + (nsize - old) > st->limit) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p != NULL) st->used = st->used - old + nsize;
+    return p;
+}
+
+static int wg_panic(lua_State *L) {
+    (void)L;
+    abort();  // unreachable: every call into Lua from Swift is protected
+    return 0;
+}
+
+static inline lua_State *wg_newstate(wg_alloc_state *st) {
+    lua_State *L = lua_newstate(wg_alloc, st);
+    if (L) lua_atpanic(L, wg_panic);
+    return L;
+}
+
+// ---------------------------------------------------------------------------------------
+// Hooks: interruption (Ctrl-C) and per-chunk limits (instruction budget, wall clock).
+// Raising from a hook is what lua.c does; these are C frames, no Swift in between.
+typedef struct wg_limits {
+    volatile sig_atomic_t interrupted;  // set by a signal handler
+    int fired;                          // what the hook last raised: 1 interrupt, 2 budget, 3 time
+    void *owner;                        // the Swift LuaState, unretained
+    long long budget;                   // instructions left; < 0: no budget
+    double deadline;                    // CLOCK_MONOTONIC seconds; 0: none
+} wg_limits;
+
+static const int WG_HOOK_STEP = 1000;
+
+static inline double wg_monotonic_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static inline wg_limits *wg_limits_of(lua_State *L) {
+    return *(wg_limits **)lua_getextraspace(L);
+}
+
+static void wg_limits_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    wg_limits *lim = wg_limits_of(L);
+    if (lim == NULL) return;
+    if (lim->interrupted) {
+        lim->interrupted = 0;
+        lim->fired = 1;
+        luaL_error(L, "interrupted!");
+    }
+    if (lim->budget >= 0) {
+        lim->budget -= WG_HOOK_STEP;
+        if (lim->budget < 0) { lim->budget = 0; lim->fired = 2; luaL_error(L, "instruction budget exceeded"); }
+    }
+    if (lim->deadline > 0 && wg_monotonic_now() > lim->deadline) {
+        lim->fired = 3;
+        luaL_error(L, "time limit exceeded");
+    }
+}
+
+/// Lets every thread of this state find its limits (threads copy the main extra space).
+static inline void wg_set_limits(lua_State *L, wg_limits *lim) {
+    *(wg_limits **)lua_getextraspace(L) = lim;
+}
+
+/// Installs the count hook on L (and, since Lua 5.4 threads inherit the hook of the
+/// thread that creates them, on coroutines created from it afterwards).
+static inline void wg_hook_on(lua_State *L) {
+    lua_sethook(L, wg_limits_hook, LUA_MASKCOUNT, WG_HOOK_STEP);
+}
+static inline void wg_hook_off(lua_State *L) { lua_sethook(L, NULL, 0, 0); }
+
+/// Signal-safe: sets the flag and a hook that fires on the next instruction, as lua.c does.
+static inline void wg_interrupt(lua_State *L) {
+    wg_limits *lim = wg_limits_of(L);
+    if (lim) lim->interrupted = 1;
+    lua_sethook(L, wg_limits_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/// Message handler that appends a traceback (lua.c's msghandler).
+static int wg_msghandler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+static inline lua_CFunction wg_msghandler_fn(void) { return wg_msghandler; }
+
+/// luaL_openlibs as a lua_CFunction, so that it runs protected.
+static int wg_openlibs(lua_State *L) { luaL_openlibs(L); return 0; }
+static inline lua_CFunction wg_openlibs_fn(void) { return wg_openlibs; }
+#endif

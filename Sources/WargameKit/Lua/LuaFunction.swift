@@ -1,0 +1,134 @@
+import CLua
+
+/// The body of a Swift function that Lua calls: it reads its arguments through `LuaArgs`,
+/// pushes its results and returns how many. It never raises a Lua error; it throws.
+public typealias LuaFunctionBody = (LuaArgs) throws -> Int32
+
+/// A named Swift function for a binding table, like an entry of a `luaL_Reg` array.
+public struct LuaFunction {
+    public let name: String
+    /// Methods are called as `obj:name(...)`: argument numbers in messages skip `self`,
+    /// as Lua's own `luaL_argerror` does.
+    public let isMethod: Bool
+    public let body: LuaFunctionBody
+
+    public init(_ name: String, method: Bool = false, _ body: @escaping LuaFunctionBody) {
+        self.name = name
+        self.isMethod = method
+        self.body = body
+    }
+}
+
+/// Holds a Swift closure for Lua. The state that pushed it keeps it alive for as long as
+/// the state lives, and Lua reaches it through a light-userdata upvalue (the fast path
+/// measured in notes/lua-bridge.md).
+final class LuaFunctionBox {
+    let function: LuaFunction
+    init(_ function: LuaFunction) { self.function = function }
+}
+
+/// The one frame that raises: every Swift value lives and dies inside `invokeBoxed`, so
+/// the `lua_error` below (in `wg_raise`) unwinds through no Swift references.
+func luaTrampoline(_ L: OpaquePointer?) -> Int32 {
+    let n = invokeBoxed(L!)
+    return n >= 0 ? n : wg_raise(L!, n == -1 ? 1 : 0)
+}
+
+@inline(never)
+func invokeBoxed(_ L: OpaquePointer) -> Int32 {
+    let box = Unmanaged<LuaFunctionBox>.fromOpaque(lua_touserdata(L, lua_upvalueindex(1))!)
+        .takeUnretainedValue()
+    do {
+        return try box.function.body(LuaArgs(L, box.function))
+    } catch let error as LuaCallError {
+        LuaStack(L).pushString(error.message)
+        return error.addsPosition ? -1 : -2
+    } catch let error as LuaError {
+        // A nested Lua call failed: its message already names its position.
+        LuaStack(L).pushString(error.message)
+        return -2
+    } catch {
+        LuaStack(L).pushString(String(describing: error))
+        return -1
+    }
+}
+
+/// The arguments of one call from Lua, with checks that throw Lua-style argument errors
+/// (`bad argument #1 to 'side' (string expected, got nil)`) instead of raising.
+public struct LuaArgs {
+    public let L: OpaquePointer
+    public let function: LuaFunction
+    public var stack: LuaStack { LuaStack(L) }
+
+    init(_ L: OpaquePointer, _ function: LuaFunction) {
+        self.L = L
+        self.function = function
+    }
+
+    /// Number of arguments, `self` included for methods.
+    public var count: Int32 { lua_gettop(L) }
+
+    /// The argument number Lua would show for stack index `i`.
+    public func shown(_ i: Int32) -> Int { Int(function.isMethod ? i - 1 : i) }
+
+    public func error(_ i: Int32, _ extra: String) -> LuaCallError {
+        if function.isMethod && i == 1 {
+            return LuaCallError("calling '\(function.name)' on bad self (\(extra))")
+        }
+        return .badArgument(shown(i), function.name, extra)
+    }
+
+    public func typeError(_ i: Int32, _ expected: String) -> LuaCallError {
+        let got = lua_type(L, i) == LUA_TNONE ? "no value" : stack.typeName(at: i)
+        return error(i, "\(expected) expected, got \(got)")
+    }
+
+    public func isNoneOrNil(_ i: Int32) -> Bool { lua_type(L, i) <= 0 }
+    public func type(_ i: Int32) -> Int32 { lua_type(L, i) }
+
+    public func string(_ i: Int32) throws -> String {
+        guard lua_type(L, i) == LUA_TSTRING, let s = stack.string(at: i) else { throw typeError(i, "string") }
+        return s
+    }
+    public func optString(_ i: Int32) throws -> String? { isNoneOrNil(i) ? nil : try string(i) }
+
+    /// A finite number; NaN and infinities are refused, so no engine code sees them.
+    public func number(_ i: Int32) throws -> Double {
+        guard lua_type(L, i) == LUA_TNUMBER else { throw typeError(i, "number") }
+        let d = lua_tonumberx(L, i, nil)
+        guard d.isFinite else { throw error(i, "finite number expected, got \(LuaValue.format(d))") }
+        return d
+    }
+    public func optNumber(_ i: Int32) throws -> Double? { isNoneOrNil(i) ? nil : try number(i) }
+
+    /// An integer within `range`; a float with an exact integer value is accepted, as Lua does.
+    public func integer(_ i: Int32, in range: ClosedRange<Int64> = Int64.min...Int64.max) throws -> Int64 {
+        guard lua_type(L, i) == LUA_TNUMBER else { throw typeError(i, "number") }
+        var ok: Int32 = 0
+        let v = lua_tointegerx(L, i, &ok)
+        guard ok != 0 else { throw error(i, "number has no integer representation") }
+        guard range.contains(v) else { throw error(i, "out of range \(range.lowerBound)..\(range.upperBound)") }
+        return v
+    }
+    public func optInteger(_ i: Int32, in range: ClosedRange<Int64> = Int64.min...Int64.max) throws -> Int64? {
+        isNoneOrNil(i) ? nil : try integer(i, in: range)
+    }
+
+    public func boolean(_ i: Int32) -> Bool { lua_toboolean(L, i) != 0 }
+
+    public func table(_ i: Int32) throws -> LuaValue {
+        guard lua_type(L, i) == LUA_TTABLE else { throw typeError(i, "table") }
+        return stack.value(at: i)
+    }
+
+    public func checkType(_ i: Int32, _ t: Int32, _ name: String) throws {
+        guard lua_type(L, i) == t else { throw typeError(i, name) }
+    }
+
+    public func push(_ v: LuaValue) { stack.push(v) }
+    public func push(_ s: String) { stack.pushString(s) }
+    public func push(_ d: Double) { lua_pushnumber(L, d) }
+    public func push(_ i: Int) { lua_pushinteger(L, Int64(i)) }
+    public func push(_ b: Bool) { lua_pushboolean(L, b ? 1 : 0) }
+    public func pushNil() { lua_pushnil(L) }
+}

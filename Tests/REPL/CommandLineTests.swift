@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// wargame-repl's command line against lua(1)'s behaviour, run as a separate process.
+@Suite struct CommandLineTests {
+    @Test func scriptGetsArgsAndArgTable() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("a.lua")
+        try "print(..., #arg, arg[0] == (...) , arg[1], arg[-1])\nprint(select('#', ...))"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let r = try Programs.repl([script.path, "x", "y"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "x\t2\tfalse\tx\t\(Programs.repl)\n2\n")
+    }
+
+    @Test func executeOptionAndVersionTable() throws {
+        let r = try Programs.repl(["-e", "print(wg.version == require('wargame').version, 6*7)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "true\t42\n")
+    }
+
+    @Test func errorExitsOneWithPositionAndTraceback() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("bad.lua")
+        try "local function f()\n  error('boom')\nend\nf()\n".write(to: script, atomically: true, encoding: .utf8)
+        let r = try Programs.repl([script.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("wargame-repl: \(script.path):2: boom\nstack traceback:\n"))
+        #expect(r.stderr.contains("\(script.path):4: in main chunk"))
+        let syntax = try Programs.repl(["-e", "x = = 1"])
+        #expect(syntax.status == 1)
+        #expect(syntax.stderr == "wargame-repl: (command line):1: unexpected symbol near '='\n")
+    }
+
+    @Test func stdinDashAndPipedStdinRunAsAChunk() throws {
+        let dash = try Programs.repl(["-", "p", "q"], input: "print(...)\nprint(arg[1])\n")
+        #expect(dash.status == 0)
+        #expect(dash.stdout == "p\tq\np\n")
+        let piped = try Programs.repl([], input: "#!/usr/bin/env wargame-repl\nlocal x = 2\nprint(x * 21)\n")
+        #expect(piped.stdout == "42\n")
+        let failing = try Programs.repl([], input: "\n\nerror('late')\n")
+        #expect(failing.status == 1)
+        #expect(failing.stderr.hasPrefix("wargame-repl: stdin:3: late\n"))
+    }
+
+    @Test func interactiveAfterScriptPrintsExpressions() throws {
+        // Not a terminal: lines are read without prompts; expressions print their values.
+        let r = try Programs.repl(["-i", "-e", "x = 20"], input: "x + 22\nlocal t = {\n1, 2}\nreturn 'a', 'b'\nerror('e')\nprint('still here')\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("42\n"))
+        #expect(r.stdout.contains("a\tb\n"))
+        #expect(r.stdout.contains("still here\n"))
+        #expect(r.stderr.contains("wargame-repl: stdin:1: e"))
+    }
+
+    @Test func standardLuaIsUnchanged() throws {
+        // Without --sandbox the interpreter is plain Lua 5.4.
+        let code = """
+            assert(io.write and os.getenv and debug.traceback and package.path and string.dump and utf8.char)
+            assert(load(string.dump(function() return 9 end))() == 9)
+            local f = io.open(os.tmpname(), 'w'); assert(f); f:close()
+            print(_VERSION, math.type(1), math.type(1.0), 7 // 2, 7 / 2, 1 << 4, ("%5.1f"):format(3.14159))
+            """
+        let r = try Programs.repl(["-e", code])
+        #expect(r.stderr == "")
+        #expect(r.stdout == "Lua 5.4\tinteger\tfloat\t3\t3.5\t16\t  3.1\n")
+    }
+
+    @Test func badOptionsAreReported() throws {
+        let r = try Programs.repl(["-Z"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("wargame-repl: unrecognized option '-Z'\nusage: wargame-repl"))
+        let missing = try Programs.repl(["/nonexistent/x.lua"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "wargame-repl: cannot open /nonexistent/x.lua: No such file or directory\n")
+    }
+}

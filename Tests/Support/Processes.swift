@@ -1,0 +1,133 @@
+import Foundation
+
+/// Finding and running the built programs from tests.
+enum Programs {
+    /// The package root, from this file's place in Tests/Support.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// wargame-repl: `WARGAME_REPL` (set by `make test`), else the debug build.
+    static var repl: String {
+        ProcessInfo.processInfo.environment["WARGAME_REPL"] ?? root.appendingPathComponent(".build/debug/wargame-repl").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `program` with `arguments`, feeding `input` to standard input (none: /dev/null).
+    static func run(_ program: String, _ arguments: [String], input: String? = nil,
+                    environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "LUA_INIT")
+        env.removeValue(forKey: "LUA_INIT_5_4")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        if let directory { p.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input == nil ? FileHandle(forReadingAtPath: "/dev/null") : inp
+        try p.run()
+        if let input {
+            inp.fileHandleForWriting.write(Data(input.utf8))
+            try inp.fileHandleForWriting.close()
+        }
+        // Read both pipes before waiting, so a full pipe cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func repl(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(repl, arguments, input: input, environment: environment, directory: root)
+    }
+
+    /// A fresh temporary directory, removed by the caller.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")  // short: Lua cuts chunk names at 60
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A terminal session in tmux, driven as a person types.
+final class TmuxSession {
+    let name: String
+    let socket: String
+
+    /// Starts `command` in a new detached tmux session of `width`×`height`.
+    init(_ command: String, width: Int = 120, height: Int = 40) throws {
+        name = "wg\(UUID().uuidString.prefix(8))"
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(name)").path
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh"])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        try tmux(["respawn-pane", "-k", "-t", name, command])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
+
+    /// Runs tmux through system(3): Foundation's Process can miss the exit of a tmux client
+    /// that has just forked the server (seen here: waitUntilExit hung on a zombie).
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let out = socket + ".out"
+        let quoted = (["tmux", "-S", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let status = system(quoted.joined(separator: " ") + " </dev/null >'\(out)' 2>/dev/null")
+        defer { unlink(out) }
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        if status != 0 && args.first != "kill-server" { throw TmuxError(command: args, status: status) }
+        return text
+    }
+
+    struct TmuxError: Error { let command: [String]; let status: Int32 }
+
+    /// Types `text` literally (so `end` is not taken for a key name), then Enter if asked.
+    func type(_ text: String, enter: Bool = true) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+        if enter { try tmux(["send-keys", "-t", name, "Enter"]) }
+    }
+
+    /// Presses keys by tmux name: "C-c", "C-d", "Tab", "Up", "Enter".
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
+
+    /// Waits up to `seconds` for `text` to appear on the screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Waits for the program to exit; returns its status, nil if it is still running.
+    func exitStatus(seconds: Double = 10) -> Int32? {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let s = ((try? tmux(["display", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])) ?? "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if s.hasPrefix("1 ") { return Int32(s.dropFirst(2)) }
+            usleep(50_000)
+        }
+        return nil
+    }
+}
