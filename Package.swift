@@ -19,8 +19,7 @@ let package = Package(
         .testTarget(
             name: "WargameTests",
             dependencies: ["WargameKit", "CLua"],
-            path: "Tests",
-            exclude: ["Fixtures"]
+            path: "Tests"
         ),
     ],
     swiftLanguageModes: [.v6]
