@@ -19,7 +19,8 @@ let package = Package(
         .testTarget(
             name: "WargameTests",
             dependencies: ["WargameKit", "CLua"],
-            path: "Tests"
+            path: "Tests",
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
