@@ -1,0 +1,341 @@
+import Foundation
+
+/// The sanctions model: trade blocked by packages, rerouted through alignments, detected,
+/// punished by secondary sanctions, and turned into GDP damage. docs/sanctions.md gives
+/// every formula with its reference and default.
+///
+/// A value type: the inputs and the evolving `state` copy together, and the only source of
+/// chance is the generator passed to `advance`, drawn in a fixed order, so the same seed
+/// reproduces a run bit for bit.
+public struct SanctionsModel: Codable, Hashable, Sendable {
+    public var parameters: SanctionsParameters
+    public var trade: TradeMatrix
+    /// Annual GDP per state, USD bn.
+    public var gdp: [String: Double]
+    /// Packages in the order they were imposed; reports follow this order.
+    public var packages: [SanctionPackage]
+    /// Alignments in the order they were formed; detection draws follow this order.
+    public var alignments: [Alignment]
+    public var state: SanctionsState
+
+    public init(parameters: SanctionsParameters = SanctionsParameters(), trade: TradeMatrix = TradeMatrix(),
+                gdp: [String: Double] = [:], packages: [SanctionPackage] = [],
+                alignments: [Alignment] = [], state: SanctionsState = SanctionsState()) {
+        self.parameters = parameters
+        self.trade = trade
+        self.gdp = gdp
+        self.packages = packages
+        self.alignments = alignments
+        self.state = state
+    }
+
+    // MARK: - Validation
+
+    /// Checks every input and prepares the state records.
+    ///
+    /// Rejects values out of range, duplicate names, a sanctioner that is its own target, a
+    /// state that both sanctions a target and helps it through an alignment (a coalition
+    /// member cannot also reroute around it), a member in two alignments helping the same
+    /// state, a sanctioner in two packages against the same target (their coverages would
+    /// stack past the trade itself), and a target without GDP. Duplicate sectors in a
+    /// package are merged (mutating).
+    ///
+    /// - Throws: `SanctionsInputError` naming the first problem.
+    public mutating func validate() throws {
+        try parameters.validate()
+        for (s, y) in gdp.sorted(by: { $0.key < $1.key }) {
+            guard !s.isEmpty else { throw SanctionsInputError("GDP given for an empty state code") }
+            guard y.isFinite, y > 0 else { throw SanctionsInputError("GDP of \(s) must be positive, got \(y)") }
+        }
+        for f in trade.flows {
+            guard !f.exporter.isEmpty, !f.importer.isEmpty else { throw SanctionsInputError("trade flow with an empty state code") }
+            guard f.exporter != f.importer else { throw SanctionsInputError("trade flow from \(f.exporter) to itself") }
+            guard f.value.isFinite, f.value >= 0 else {
+                throw SanctionsInputError("trade flow \(f.exporter)→\(f.importer) must be ≥ 0, got \(f.value)")
+            }
+        }
+
+        var packageNames = Set<String>()
+        var sanctionerOf: [String: [String: String]] = [:]  // target → sanctioner → package
+        for i in packages.indices {
+            let p = packages[i]
+            let name = "sanction '\(p.name)'"
+            guard !p.name.isEmpty else { throw SanctionsInputError("a sanction has an empty name") }
+            guard packageNames.insert(p.name).inserted else { throw SanctionsInputError("two sanctions named '\(p.name)'") }
+            guard !p.target.isEmpty else { throw SanctionsInputError("\(name) has no target") }
+            guard !p.sanctioners.isEmpty else { throw SanctionsInputError("\(name) has no sanctioners") }
+            guard p.coverage.isFinite, (0...1).contains(p.coverage) else {
+                throw SanctionsInputError("\(name): coverage must be in [0, 1], got \(p.coverage)")
+            }
+            guard let y = gdp[p.target], y > 0 else {
+                throw SanctionsInputError("\(name): target \(p.target) has no GDP (give it with economy)")
+            }
+            if let sectors = p.sectors {
+                guard !sectors.isEmpty else { throw SanctionsInputError("\(name): empty sector list (omit it to cover all trade)") }
+                var seen = Set<String>()
+                packages[i].sectors = sectors.filter { seen.insert($0).inserted }
+            }
+            var seen = Set<String>()
+            for s in p.sanctioners {
+                guard !s.isEmpty else { throw SanctionsInputError("\(name) has an empty sanctioner code") }
+                guard s != p.target else { throw SanctionsInputError("\(name): \(s) cannot sanction itself") }
+                guard seen.insert(s).inserted else { throw SanctionsInputError("\(name) lists \(s) twice") }
+                if let other = sanctionerOf[p.target]?[s] {
+                    throw SanctionsInputError("\(s) sanctions \(p.target) in both '\(other)' and '\(p.name)'")
+                }
+                sanctionerOf[p.target, default: [:]][s] = p.name
+            }
+        }
+
+        var alignmentNames = Set<String>()
+        var memberOf: [String: [String: String]] = [:]  // beneficiary → member → alignment
+        for a in alignments {
+            let name = "alignment '\(a.name)'"
+            guard !a.name.isEmpty else { throw SanctionsInputError("an alignment has an empty name") }
+            guard alignmentNames.insert(a.name).inserted else { throw SanctionsInputError("two alignments named '\(a.name)'") }
+            guard !a.beneficiary.isEmpty else { throw SanctionsInputError("\(name) has no beneficiary") }
+            guard !a.members.isEmpty else { throw SanctionsInputError("\(name) has no members") }
+            guard a.visibility.isFinite, (0...1).contains(a.visibility) else {
+                throw SanctionsInputError("\(name): visibility must be in [0, 1], got \(a.visibility)")
+            }
+            guard a.commission.isFinite, (0...1).contains(a.commission) else {
+                throw SanctionsInputError("\(name): commission must be in [0, 1], got \(a.commission)")
+            }
+            if let c = a.capacity, !(c.isFinite && (0...1).contains(c)) {
+                throw SanctionsInputError("\(name): capacity must be in [0, 1], got \(c)")
+            }
+            for m in a.members {
+                guard !m.isEmpty else { throw SanctionsInputError("\(name) has an empty member code") }
+                guard m != a.beneficiary else { throw SanctionsInputError("\(name): \(m) cannot reroute for itself") }
+                if let p = sanctionerOf[a.beneficiary]?[m] {
+                    throw SanctionsInputError("\(m) both sanctions \(a.beneficiary) in '\(p)' and helps it in '\(a.name)'")
+                }
+                if let other = memberOf[a.beneficiary]?[m] {
+                    throw SanctionsInputError(other == a.name
+                        ? "\(name) lists \(m) twice"
+                        : "\(m) helps \(a.beneficiary) in both '\(other)' and '\(a.name)'")
+                }
+                memberOf[a.beneficiary, default: [:]][m] = a.name
+            }
+        }
+        prepareRecords()
+    }
+
+    /// Creates missing records, so `advance` and `damage` can look them up.
+    private mutating func prepareRecords() {
+        for p in packages where state.packages[p.name] == nil {
+            state.packages[p.name] = PackageRecord()
+        }
+        for a in alignments {
+            var record = state.alignments[a.name] ?? AlignmentRecord()
+            for m in a.members where record.members[m] == nil {
+                record.members[m] = MemberRecord()
+            }
+            state.alignments[a.name] = record
+        }
+    }
+
+    // MARK: - One turn
+
+    /// Leakage figures for one target this turn, computed before any draw.
+    private struct TargetFlows {
+        var blocked: Double = 0
+        var capacity: Double = 0
+        var leaked: Double = 0
+        var commission: Double = 0
+    }
+
+    /// Advances the model through `turn` and returns what happened.
+    ///
+    /// Order within a turn: blocked flow per active package; leakage through members still
+    /// in their alignment, up to capacity, shared by capacity; one detection draw per
+    /// undetected member that rerouted something (alignment order, then member order);
+    /// secondary-sanctions cost for detected members; pragmatic exits (effective from the
+    /// next turn); GDP losses. Call `validate()` first: inputs it would reject give
+    /// meaningless (but never crashing) results.
+    public mutating func advance(turn: Int, rng: inout SeededGenerator) -> SanctionsTurn {
+        prepareRecords()
+        let p = parameters
+        var report = SanctionsTurn(turn: turn)
+        let active = packages.indices.filter { packages[$0].startTurn <= turn }
+
+        // Blocked flow per package and sanctioner.
+        var blockedBy: [Int: [StateAmount]] = [:]
+        var blocked: [Int: Double] = [:]
+        for i in active {
+            let pk = packages[i]
+            let bs = pk.sanctioners.map {
+                StateAmount(state: $0, amount: max(0, pk.blocked(by: $0, trade: trade, turnYears: p.turnYears)))
+            }
+            blockedBy[i] = bs
+            blocked[i] = bs.reduce(0) { $0 + $1.amount }
+        }
+        var flows: [String: TargetFlows] = [:]
+        for i in active { flows[packages[i].target, default: TargetFlows()].blocked += blocked[i] ?? 0 }
+
+        // Capacity of members still in (active or detected), per alignment and member.
+        let kappa: [[Double]] = alignments.map { a in
+            let share = a.capacity ?? p.capacity
+            return a.members.map { m in
+                guard flows[a.beneficiary] != nil, status(a.name, m) != .left else { return 0 }
+                return max(0, share * trade.trade(between: m, and: a.beneficiary) * p.turnYears)
+            }
+        }
+        for (ai, a) in alignments.enumerated() where flows[a.beneficiary] != nil {
+            flows[a.beneficiary]?.capacity += kappa[ai].reduce(0, +)
+        }
+        for (t, f) in flows { flows[t]?.leaked = min(f.blocked, f.capacity) }
+
+        // Each member's leakage and commission; L_m / κ_m is the same L / K for all members
+        // helping one target, since leakage is shared in proportion to capacity.
+        var leaked: [[Double]] = kappa.map { $0.map { _ in 0 } }
+        for (ai, a) in alignments.enumerated() {
+            guard let f = flows[a.beneficiary], f.capacity > 0 else { continue }
+            for mi in a.members.indices {
+                leaked[ai][mi] = f.leaked * kappa[ai][mi] / f.capacity
+                flows[a.beneficiary]?.commission += a.commission * leaked[ai][mi]
+            }
+        }
+
+        // Detection: one draw per undetected member that rerouted something, fixed order.
+        var detectP: [[Double]] = kappa.map { $0.map { _ in 0 } }
+        for (ai, a) in alignments.enumerated() {
+            for (mi, m) in a.members.enumerated() where leaked[ai][mi] > 0 && kappa[ai][mi] > 0 {
+                let pm = 1 - exp(-p.detectionRate * a.visibility * leaked[ai][mi] / kappa[ai][mi])
+                detectP[ai][mi] = pm
+                guard status(a.name, m) == .active else { continue }
+                if rng.bernoulli(pm) {
+                    state.alignments[a.name]?.members[m]?.status = .detected
+                    state.alignments[a.name]?.members[m]?.detectedTurn = turn
+                    report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
+                    report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
+                }
+            }
+        }
+
+        // Secondary sanctions and pragmatic exits.
+        for (ai, a) in alignments.enumerated() {
+            let punishers = secondarySanctioners(of: a.beneficiary, active: active)
+            for (mi, m) in a.members.enumerated() {
+                let st = status(a.name, m)
+                guard st != .left else { continue }
+                let income = a.commission * leaked[ai][mi]
+                let cost = p.secondaryShare * p.turnYears
+                    * punishers.reduce(0) { $0 + trade.trade(between: m, and: $1) }
+                let expected = st == .detected ? cost : detectP[ai][mi] * cost
+                var record = state.alignments[a.name]?.members[m] ?? MemberRecord()
+                record.leaked += leaked[ai][mi]
+                record.commissionIncome += income
+                if a.pragmatic && expected > income {
+                    record.status = .left
+                    record.leftTurn = turn
+                    report.exits.append(MemberEvent(member: m, alignment: a.name, turn: turn))
+                    report.events.append("\(m) leaves '\(a.name)' (turn \(turn))")
+                } else if st == .detected {
+                    record.secondaryCost += cost
+                }
+                state.alignments[a.name]?.members[m] = record
+                state.alignments[a.name]?.leaked += leaked[ai][mi]
+            }
+        }
+
+        // Per-package figures: the target's leakage and commission shared by blocked flow.
+        var targetLoss: [String: Double] = [:]
+        for i in active {
+            let pk = packages[i]
+            guard let f = flows[pk.target], let b = blocked[i] else { continue }
+            let share = f.blocked > 0 ? b / f.blocked : 0
+            let l = f.leaked * share
+            let c = f.commission * share
+            let u = b - l
+            let tau = turn - pk.startTurn
+            let a = p.adaptation(turns: tau)
+            let loss = p.multiplier * u * a + c
+            var byMember: [StateAmount] = []
+            for (ai, al) in alignments.enumerated() where al.beneficiary == pk.target {
+                for (mi, m) in al.members.enumerated() {
+                    byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
+                }
+            }
+            let bs = blockedBy[i] ?? []
+            let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
+            report.packages.append(PackageTurn(
+                name: pk.name, target: pk.target, tau: tau, adaptation: a, blocked: b,
+                blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
+                commission: c, targetGDPLoss: loss, sanctionerCost: costs))
+
+            var record = state.packages[pk.name] ?? PackageRecord()
+            record.turnsActive += 1
+            record.blocked += b
+            record.leaked += l
+            record.unreplaced += u
+            record.commission += c
+            record.targetLoss += loss
+            for x in bs { record.blockedBySanctioner[x.state, default: 0] += x.amount }
+            for x in costs {
+                record.sanctionerCost[x.state, default: 0] += x.amount
+                state.gdpLoss[x.state, default: 0] += x.amount
+            }
+            state.packages[pk.name] = record
+            state.gdpLoss[pk.target, default: 0] += loss
+            targetLoss[pk.target, default: 0] += loss
+        }
+        report.targetGDPLoss = targetLoss.keys.sorted().map { StateAmount(state: $0, amount: targetLoss[$0] ?? 0) }
+        state.lastTurn = turn
+        return report
+    }
+
+    /// Sanctioners of active packages against `target` that impose secondary sanctions,
+    /// without repeats, in package then sanctioner order.
+    private func secondarySanctioners(of target: String, active: [Int]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for i in active where packages[i].target == target && packages[i].secondary {
+            for s in packages[i].sanctioners where seen.insert(s).inserted { result.append(s) }
+        }
+        return result
+    }
+
+    private func status(_ alignment: String, _ member: String) -> MemberStatus {
+        state.alignments[alignment]?.members[member]?.status ?? .active
+    }
+
+    // MARK: - Reports
+
+    /// Cumulative damage seen from `state` (see `Damage`).
+    public func damage(_ state: String) -> Damage {
+        let loss = self.state.gdpLoss[state] ?? 0
+        let y = gdp[state] ?? 0
+        var d = Damage(state: state, gdpLoss: loss, gdpLossPct: y > 0 ? 100 * loss / y : 0,
+                       blocked: 0, leaked: 0, unreplaced: 0, commission: 0, bySanctioner: [], byMember: [])
+        var sanctionerIndex: [String: Int] = [:]
+        for p in packages where p.target == state {
+            let r = self.state.packages[p.name] ?? PackageRecord()
+            d.blocked += r.blocked
+            d.leaked += r.leaked
+            d.unreplaced += r.unreplaced
+            d.commission += r.commission
+            for s in p.sanctioners {
+                let cost = r.sanctionerCost[s] ?? 0
+                if let k = sanctionerIndex[s] {
+                    d.bySanctioner[k].cost += cost
+                } else {
+                    sanctionerIndex[s] = d.bySanctioner.count
+                    d.bySanctioner.append(SanctionerDamage(state: s, cost: cost, costPct: nil))
+                }
+            }
+        }
+        for k in d.bySanctioner.indices {
+            if let ys = gdp[d.bySanctioner[k].state], ys > 0 { d.bySanctioner[k].costPct = 100 * d.bySanctioner[k].cost / ys }
+        }
+        for a in alignments where a.beneficiary == state {
+            for m in a.members {
+                let r = self.state.alignments[a.name]?.members[m] ?? MemberRecord()
+                d.byMember.append(MemberDamage(state: m, alignment: a.name, commissionIncome: r.commissionIncome,
+                                               secondaryCost: r.secondaryCost, status: r.status,
+                                               detectedTurn: r.detectedTurn))
+            }
+        }
+        return d
+    }
+}
