@@ -85,5 +85,11 @@ import Testing
         #expect(back == m)
         #expect(back.value(from: "A", to: "B") == 3)
         #expect(back.value(from: "A", to: "B", sector: "x") == 1)
+        // Assigning flows rebuilds the index; adding many stays consistent with it.
+        var big = TradeMatrix()
+        big.add(contentsOf: (0..<20_000).map { TradeFlow(exporter: "E\($0 % 50)", importer: "I", value: 0.5) })
+        #expect(big.value(from: "E7", to: "I") == 200)
+        big.flows = [TradeFlow(exporter: "A", importer: "B", value: 4)]
+        #expect(big.value(from: "E7", to: "I") == 0 && big.value(from: "A", to: "B") == 4)
     }
 }

@@ -89,6 +89,10 @@ import Testing
         let p = try #require(m.advance(turn: 5, rng: &rng).packages.first)
         #expect(p.tau == 2 && Self.close(p.adaptation, exp(-2 * 0.25 / 2)))
         #expect(m.state.packages["p"]?.turnsActive == 1)
+        // Extreme turns from a script neither trap nor produce NaN.
+        m.packages[0].startTurn = Int.min
+        let far = try #require(m.advance(turn: Int.max, rng: &rng).packages.first)
+        #expect(far.adaptation == 0 && far.targetGDPLoss.isFinite)
     }
 
     @Test func noAlignmentNoLeakage() throws {

@@ -248,7 +248,9 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             let l = f.leaked * share
             let c = f.commission * share
             let u = b - l
-            let tau = turn - pk.startTurn
+            // Overflow-safe: start turns come from scripts and may be anything.
+            let (elapsed, overflow) = turn.subtractingReportingOverflow(pk.startTurn)
+            let tau = overflow ? Int.max : elapsed
             let a = p.adaptation(turns: tau)
             let loss = p.multiplier * u * a + c
             var byMember: [StateAmount] = []

@@ -24,24 +24,37 @@ public struct TradeFlow: Codable, Hashable, Sendable {
 /// and an index of totals is rebuilt from them, summing in that order, so a lookup gives
 /// the same bits on every run. Repeated flows for the same pair and sector add up.
 public struct TradeMatrix: Codable, Hashable, Sendable {
-    /// Every flow, in the order added.
+    /// Every flow, in the order added. Assigning rebuilds the index; `add` updates it in
+    /// place, so reading a large file flow by flow stays linear.
     public var flows: [TradeFlow] {
-        didSet { rebuildIndex() }
+        get { storage }
+        set {
+            storage = newValue
+            rebuildIndex()
+        }
     }
+
+    private var storage: [TradeFlow]
 
     /// Totals by "exporter ␟ importer" (all sectors) and "exporter ␟ importer ␟ sector".
     private var totals: [String: Double] = [:]
 
-    public init() { flows = [] }
+    public init() { storage = [] }
 
     public init(_ flows: [TradeFlow]) {
-        self.flows = flows
+        storage = flows
         rebuildIndex()
     }
 
     /// Appends one flow.
     public mutating func add(_ flow: TradeFlow) {
-        flows.append(flow)
+        storage.append(flow)
+        Self.accumulate(flow, into: &totals)
+    }
+
+    /// Appends flows in order (e.g. the result of `parseCSV`).
+    public mutating func add(contentsOf flows: [TradeFlow]) {
+        for f in flows { add(f) }
     }
 
     /// Exports from `from` to `to` in USD billion per year: all sectors when `sector` is
@@ -67,11 +80,13 @@ public struct TradeMatrix: Codable, Hashable, Sendable {
 
     private mutating func rebuildIndex() {
         var t: [String: Double] = [:]
-        for f in flows {
-            t[Self.key(f.exporter, f.importer, nil), default: 0] += f.value
-            if let s = f.sector { t[Self.key(f.exporter, f.importer, s), default: 0] += f.value }
-        }
+        for f in storage { Self.accumulate(f, into: &t) }
         totals = t
+    }
+
+    private static func accumulate(_ f: TradeFlow, into t: inout [String: Double]) {
+        t[key(f.exporter, f.importer, nil), default: 0] += f.value
+        if let s = f.sector { t[key(f.exporter, f.importer, s), default: 0] += f.value }
     }
 
     private enum CodingKeys: String, CodingKey { case flows }
@@ -86,8 +101,8 @@ public struct TradeMatrix: Codable, Hashable, Sendable {
         try c.encode(flows, forKey: .flows)
     }
 
-    public static func == (a: TradeMatrix, b: TradeMatrix) -> Bool { a.flows == b.flows }
-    public func hash(into h: inout Hasher) { h.combine(flows) }
+    public static func == (a: TradeMatrix, b: TradeMatrix) -> Bool { a.storage == b.storage }
+    public func hash(into h: inout Hasher) { h.combine(storage) }
 
     /// Reads trade flows from CSV text with the header `exporter,importer,value[,sector]`
     /// (any column order, case-insensitive). `value` is USD billion per year, finite and
