@@ -138,11 +138,14 @@ import Testing
     }
 
     @Test func blockedEqualsLeakedPlusUnreplacedEveryTurn() throws {
+        var detections = 0, exits = 0
         for seed in 0..<50 {
             var m = try Self.busy(visibility: Double(seed % 10) / 10)
             var rng = SeededGenerator(seed: Int64(seed))
             for turn in 0..<12 {
                 let r = m.advance(turn: turn, rng: &rng)
+                detections += r.detections.count
+                exits += r.exits.count
                 for p in r.packages {
                     #expect(Self.close(p.blocked, p.leaked + p.unreplaced, 1e-14))
                     #expect(p.leaked >= 0 && p.unreplaced >= 0)
@@ -153,6 +156,7 @@ import Testing
             let d = m.damage("RUS")
             #expect(Self.close(d.blocked, d.leaked + d.unreplaced))
         }
+        #expect(detections > 0 && exits > 0)  // the runs exercise every branch
     }
 
     @Test func sameSeedSameRunBitForBitAndCodableRoundTrip() throws {
