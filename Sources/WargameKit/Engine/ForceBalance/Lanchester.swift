@@ -45,8 +45,8 @@ public enum Lanchester {
                           ("reinforcement of a", reinforcementA), ("reinforcement of b", reinforcementB)] {
             guard v.isFinite, v >= 0 else { throw .invalidParameter("\(name) must be a finite number >= 0, got \(v)") }
         }
-        guard dt.isFinite, dt > 0 else { throw .invalidParameter("dt must be a finite number > 0, got \(dt)") }
         guard t.isFinite, t > 0 else { throw .invalidParameter("t must be a finite number > 0, got \(t)") }
+        guard dt.isFinite, dt > 0 else { throw .invalidParameter("dt must be a finite number > 0, got \(dt)") }
         guard dt <= t else { throw .invalidParameter("dt (\(dt)) must not exceed t (\(t))") }
         let steps = (t / dt).rounded(.up)
         guard steps <= Double(maxSteps) else {
