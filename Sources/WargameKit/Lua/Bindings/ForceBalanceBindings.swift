@@ -27,12 +27,14 @@ enum ForceBalanceBindings {
     static func capabilities(_ args: LuaArgs) throws -> Int32 {
         let caps: Capabilities
         do {
+            let year = try args.optInteger(2, in: -1_000_000...1_000_000).map { Int($0) }
             if args.isNoneOrNil(1) {
                 caps = try bundled.get()
+                if let year, year != caps.year {
+                    throw DataFileError(file: "nmc-2016.csv", line: 0, reason: "no rows for year \(year) (file has \(caps.year))")
+                }
             } else {
-                let path = try args.string(1)
-                let year = try args.optInteger(2, in: -1_000_000...1_000_000).map { Int($0) }
-                caps = try Capabilities.load(path: path, year: year)
+                caps = try Capabilities.load(path: try args.string(1), year: year)
             }
         } catch let e as DataFileError {
             // The message already names file and line; the caller's position would only confuse.
