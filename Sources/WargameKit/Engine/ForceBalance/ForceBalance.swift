@@ -1,0 +1,135 @@
+import Foundation
+
+/// Coalition power, contest odds and theatre forces from capabilities and alliances.
+public enum ForceBalance {
+    /// The balance between side a and side b.
+    ///
+    /// P_S = Σ w_i·CINC_i. The leader and declared members weigh 1. Every other state that
+    /// shares an alliance with the leader weighs the reliability of its strongest commitment
+    /// covering this contingency (max over alliances holding both): `defense` covers when
+    /// the leader's side is attacked or no attacker is given, `offense` when the leader's
+    /// side attacks, the other obligations never; a non-empty `against` limits coverage to
+    /// a war against one of those states. `honoured[state]` (after invocation) replaces an
+    /// ally's expected weight with 1 or 0. Odds: p_a = P_a^k / (P_a^k + P_b^k), the ratio form
+    /// of Hirshleifer (1989), k = `decisiveness`.
+    ///
+    /// - Throws: ``ForceBalanceError/unknownState(_:)`` for a side member, ally, attacker or
+    ///   honoured state missing from `capabilities`; ``ForceBalanceError/invalidParameter(_:)``
+    ///   for a state on both sides, an attacker on neither, a reliability outside 0...1 or a
+    ///   decisiveness that is not a positive finite number.
+    public static func balance(a: (leader: String, members: [String]), b: (leader: String, members: [String]),
+                               alliances: [Alliance], capabilities: Capabilities, attacker: String? = nil,
+                               honoured: [String: Bool] = [:], decisiveness: Double = 1) throws -> Balance {
+        guard decisiveness.isFinite, decisiveness > 0 else {
+            throw ForceBalanceError.invalidParameter("decisiveness must be a positive number, got \(decisiveness)")
+        }
+        for al in alliances where !(al.reliability >= 0 && al.reliability <= 1) {  // NaN fails too
+            throw ForceBalanceError.invalidParameter("reliability of '\(al.name)' must be in 0...1, got \(al.reliability)")
+        }
+        func side(_ s: (leader: String, members: [String])) -> [String] {
+            var seen = Set<String>(), out: [String] = []
+            for x in [s.leader] + s.members where seen.insert(x).inserted { out.append(x) }
+            return out
+        }
+        let sideA = side(a), sideB = side(b)
+        for x in sideA + sideB where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+        if let both = sideA.first(where: sideB.contains) {
+            throw ForceBalanceError.invalidParameter("'\(both)' is on both sides")
+        }
+        if let attacker, !sideA.contains(attacker), !sideB.contains(attacker) {
+            if capabilities[attacker] == nil { throw ForceBalanceError.unknownState(attacker) }
+            throw ForceBalanceError.invalidParameter("attacker '\(attacker)' is on neither side")
+        }
+        for x in honoured.keys.sorted() where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+
+        let powerA = try sidePower(sideA, opponents: sideB, alliances: alliances, capabilities: capabilities,
+                                   attacks: attacker.map { sideA.contains($0) }, honoured: honoured)
+        let powerB = try sidePower(sideB, opponents: sideA, alliances: alliances, capabilities: capabilities,
+                                   attacks: attacker.map { sideB.contains($0) }, honoured: honoured)
+        let pa = powerA.power, pb = powerB.power
+        let ratio = pb > 0 ? pa / pb : (pa > 0 ? .infinity : 1)
+        return Balance(a: powerA, b: powerB, ratio: ratio, pWin: contest(pa, pb, decisiveness: decisiveness),
+                       decisiveness: decisiveness)
+    }
+
+    /// Ratio-form contest success p_a = P_a^k / (P_a^k + P_b^k) (Hirshleifer 1989); 0.5 if
+    /// both are 0. Computed as 1 / (1 + (P_b/P_a)^k) so large k does not overflow.
+    public static func contest(_ pa: Double, _ pb: Double, decisiveness k: Double = 1) -> Double {
+        if pa <= 0 && pb <= 0 { return 0.5 }
+        if pa <= 0 { return 0 }
+        if pb <= 0 { return 1 }
+        return 1 / (1 + pow(pb / pa, k))
+    }
+
+    /// `attacks`: nil if no attacker is given, else whether this side is the attacker.
+    static func sidePower(_ side: [String], opponents: [String], alliances: [Alliance], capabilities: Capabilities,
+                          attacks: Bool?, honoured: [String: Bool]) throws -> SidePower {
+        let leader = side[0]
+        func cinc(_ s: String) -> Double { capabilities[s]?.cinc ?? 0 }
+        var contributions = side.map { Contribution(state: $0, alliance: nil, weight: 1, cinc: cinc($0)) }
+
+        func covers(_ al: Alliance) -> Bool {
+            if let against = al.against, !against.isEmpty, !opponents.contains(where: against.contains) { return false }
+            switch al.obligation {
+            case .defense: return attacks != true
+            case .offense: return attacks == true
+            case .neutrality, .nonaggression, .consultation: return false
+            }
+        }
+        // Allies in alliance order, then member order; each once.
+        var allies: [String] = []
+        for al in alliances where al.members.contains(leader) {
+            for m in al.members where !side.contains(m) && !opponents.contains(m) && !allies.contains(m) {
+                allies.append(m)
+            }
+        }
+        for ally in allies {
+            guard capabilities[ally] != nil else { throw ForceBalanceError.unknownState(ally) }
+            var best: Alliance?
+            for al in alliances where al.members.contains(leader) && al.members.contains(ally) && covers(al) {
+                if al.reliability > (best?.reliability ?? -1) { best = al }
+            }
+            var weight = best?.reliability ?? 0
+            if let h = honoured[ally] { weight = h ? 1 : 0 }
+            contributions.append(Contribution(state: ally, alliance: best?.name, weight: weight, cinc: cinc(ally)))
+        }
+        return SidePower(leader: leader, members: Array(side.dropFirst()),
+                         power: contributions.reduce(0) { $0 + $1.power }, contributions: contributions)
+    }
+
+    /// A side's theatre force and fire effectiveness (notes/models.md).
+    ///
+    /// F_i = milper_i × commit_i, commit = `sideCommitment` for the leader and members and
+    /// `allyCommitment` × weight for an ally (an ally expected to stay out brings nothing).
+    /// q_i = (r_i / median_j r_j)^γ with r = milex/milper over every state in `capabilities`
+    /// that reports both (milper > 0); a state without r counts at median quality (q = 1).
+    /// α = baseRate × Σ F_i q_i / Σ F_i; a side with no force has α = 0.
+    public static func theatre(_ side: SidePower, capabilities: Capabilities,
+                               parameters: TheatreParameters = TheatreParameters()) -> (force: Double, effectiveness: Double) {
+        let median = medianSpendingPerSoldier(capabilities)
+        let core = Set([side.leader] + side.members)
+        var force = 0.0, weighted = 0.0
+        for c in side.contributions {
+            guard let s = capabilities[c.state], let milper = s.milper else { continue }
+            let commit = core.contains(c.state) ? parameters.sideCommitment : parameters.allyCommitment * c.weight
+            let f = milper * commit
+            var q = 1.0
+            if let median, median > 0, let milex = s.milex, milper > 0 {
+                q = pow(milex / milper / median, parameters.qualityExponent)
+            }
+            force += f
+            weighted += f * q
+        }
+        return (force, force > 0 ? parameters.baseRate * weighted / force : 0)
+    }
+
+    /// World median of milex/milper over states reporting both with milper > 0.
+    static func medianSpendingPerSoldier(_ capabilities: Capabilities) -> Double? {
+        let r = capabilities.states.compactMap { s -> Double? in
+            guard let x = s.milex, let p = s.milper, p > 0 else { return nil }
+            return x / p
+        }.sorted()
+        guard !r.isEmpty else { return nil }
+        return r.count % 2 == 1 ? r[r.count / 2] : (r[r.count / 2 - 1] + r[r.count / 2]) / 2
+    }
+}
