@@ -128,6 +128,28 @@ public final class LuaState {
         }
     }
 
+    /// `lua_pcall` with the traceback handler on `L` (which may be a coroutine), for Swift
+    /// code called from Lua that calls back into Lua (policies, hooks). The limits of the
+    /// running chunk go on applying.
+    public static func protectedCall(_ L: OpaquePointer, nargs: Int32, nresults: Int32) throws(LuaError) {
+        let base = lua_gettop(L) - nargs
+        lua_pushcclosure(L, wg_msghandler_fn(), 0)
+        lua_rotate(L, base, 1)
+        let status = lua_pcall(L, nargs, nresults, base)
+        lua_rotate(L, base, -1)
+        lua_settop(L, -2)
+        guard status != WG_LUA_OK else { return }
+        let raw = LuaStack(L).string(at: -1) ?? "(error object is not a string)"
+        lua_settop(L, -2)
+        if status == WG_LUA_ERRMEM { throw .memory(raw) }
+        let (message, traceback) = splitTraceback(raw)
+        if let lim = wg_limits_of(L)?.pointee, lim.fired != 0 {
+            if lim.fired == 1 { throw .interrupted(traceback: traceback) }
+            throw .limit(message)
+        }
+        throw .runtime(message: message, traceback: traceback)
+    }
+
     static func splitTraceback(_ s: String) -> (String, String) {
         guard let r = s.range(of: "\nstack traceback:") else { return (s, "") }
         return (String(s[..<r.lowerBound]), String(s[s.index(after: r.lowerBound)...]))

@@ -3,11 +3,13 @@ import CLua
 /// The `wg` module: a global table that `require "wargame"` also returns.
 public enum WargameModule {
     /// Binding tables that contribute functions to `wg`, in registration order.
-    static var libraries: [[LuaFunction]] { [ForceBalanceBindings.functions] }
+    static var libraries: [[LuaFunction]] { [ForceBalanceBindings.functions, ScenarioBindings.functions] }
 
     /// Creates `wg`, sets it as a global and as `package.loaded.wargame`.
     public static func install(in state: LuaState) {
         let L = state.L
+        LuaTables.installPrintable(in: state)
+        ScenarioMethods.installMetatable(in: state)
         state.pushLibrary(libraries.flatMap { $0 })
         state.push(.string(Wargame.version))
         lua_setfield(L, -2, "version")

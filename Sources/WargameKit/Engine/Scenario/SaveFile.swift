@@ -1,0 +1,92 @@
+import Foundation
+
+/// The save format: a header line naming the format, its version, the payload's length
+/// and an FNV-1a checksum, then the scenario history as JSON. A truncated, edited or
+/// foreign file fails one of these checks and is refused with its name.
+public enum SaveFile {
+    public static let magic = "WARGAME-SAVE"
+    public static let version = 1
+
+    public struct Error: Swift.Error, Equatable, CustomStringConvertible {
+        public var file: String
+        public var reason: String
+        public var description: String { "\(file): \(reason)" }
+    }
+
+    public static func encode(_ history: ScenarioHistory) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let payload = try encoder.encode(history)
+        var data = Data("\(magic) \(version) \(payload.count) \(String(fnv1a(payload), radix: 16))\n".utf8)
+        data.append(payload)
+        return data
+    }
+
+    public static func decode(_ data: Data, file: String) throws -> ScenarioHistory {
+        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex <= 200 else {
+            throw Error(file: file, reason: "not a wargame save file")
+        }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        guard header.count == 4, header[0] == magic else { throw Error(file: file, reason: "not a wargame save file") }
+        guard let v = Int(header[1]), v == version else {
+            throw Error(file: file, reason: "save format version \(header[1]) is not supported (this build reads \(version))")
+        }
+        let payload = data[(newline + 1)...]
+        guard let length = Int(header[2]), length == payload.count else {
+            throw Error(file: file, reason: "truncated or padded: \(payload.count) bytes of payload, header says \(header[2])")
+        }
+        guard let sum = UInt64(header[3], radix: 16), sum == fnv1a(payload) else {
+            throw Error(file: file, reason: "checksum mismatch: the file was edited or damaged")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(ScenarioHistory.self, from: Data(payload))
+        } catch {
+            throw Error(file: file, reason: "unreadable scenario: \(error)")
+        }
+    }
+
+    /// Writes atomically: a temporary file in the same directory, fsync, rename, fsync of
+    /// the directory. A crash at any point leaves the previous file whole.
+    public static func write(_ history: ScenarioHistory, to path: String) throws {
+        let data = try encode(history)
+        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let temp = "\(dir)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Error(file: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        var ok = data.withUnsafeBytes { buf -> Bool in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { return false }
+                off += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        let err = errno
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            let reason = String(cString: strerror(ok ? errno : err))
+            unlink(temp)
+            throw Error(file: path, reason: "cannot write: \(reason)")
+        }
+        let dfd = open(dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    public static func read(_ path: String) throws -> ScenarioHistory {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Error(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        return try decode(data, file: path)
+    }
+
+    static func fnv1a<D: DataProtocol>(_ bytes: D) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+}

@@ -1,0 +1,123 @@
+import CLua
+
+/// Engine values as Lua tables (snake_case fields, as DESIGN.md shows them). Tables that
+/// people print get a `summary` field and a metatable whose `__tostring` returns it.
+enum LuaTables {
+    static let printable = "wargame.printable"
+
+    static func push(_ v: TurnReport, _ a: LuaArgs) { push(v, a.L) }
+    static func push(_ v: Balance, _ a: LuaArgs) { push(v, a.L) }
+    static func push(_ v: Damage, _ a: LuaArgs) { push(v, a.L) }
+    static func push(_ v: [Event], _ a: LuaArgs) {
+        LuaStack(a.L).push(array(v.map(eventValue)))
+        for i in v.indices { printableField(a.L, element: i + 1, summary: v[i].description) }
+    }
+
+    static func push(_ v: TurnReport, _ L: OpaquePointer) {
+        var t: [String: LuaValue] = [
+            "turn": .integer(Int64(v.turn)), "rung": .integer(Int64(v.rung)), "previous_rung": .integer(Int64(v.previousRung)),
+            "rung_name": .string(v.rungName),
+            "moves": .table(Dictionary(uniqueKeysWithValues: v.moves.map { (.string($0.side), .string($0.move.description)) })),
+            "p_win": array(v.pWin.map { .number($0) }),
+            "positions": array(v.positions.map { .number($0) }),
+            "damage_pct": .table(Dictionary(uniqueKeysWithValues: v.damagePct.map { (.string($0.key), .number($0.value)) })),
+            "events": array(v.events.map { .string($0.description) }),
+            "summary": .string(v.summary),
+        ]
+        if let e = v.ending {
+            t["ended"] = .string(e.reason.rawValue)
+            t["why"] = .string(e.why)
+        }
+        pushPrintable(L, t)
+    }
+
+    static func push(_ v: Balance, _ L: OpaquePointer) {
+        func side(_ s: SidePower) -> LuaValue {
+            .table([.string("leader"): .string(s.leader), .string("power"): .number(s.power),
+                    .string("members"): array(s.members.map { .string($0) })])
+        }
+        let allies = (v.a.contributions + v.b.contributions).filter { $0.state != v.a.leader && $0.state != v.b.leader }
+        pushPrintable(L, [
+            "ratio": .number(v.ratio), "a": .number(v.a.power), "b": .number(v.b.power), "p_win": .number(v.pWin),
+            "decisiveness": .number(v.decisiveness), "side_a": side(v.a), "side_b": side(v.b),
+            "allies": array(allies.map { c in
+                var t: [LuaValue: LuaValue] = [.string("state"): .string(c.state), .string("weight"): .number(c.weight),
+                                               .string("cinc"): .number(c.cinc), .string("power"): .number(c.power)]
+                if let al = c.alliance { t[.string("alliance")] = .string(al) }
+                t[.string("side")] = .string(v.a.contributions.contains(c) ? v.a.leader : v.b.leader)
+                return .table(t)
+            }),
+            "summary": .string(v.summary),
+        ])
+    }
+
+    static func push(_ v: Damage, _ L: OpaquePointer) {
+        pushPrintable(L, [
+            "gdp_loss": .number(v.gdpLoss), "gdp_loss_pct": .number(v.gdpLossPct), "blocked": .number(v.blocked),
+            "leaked": .number(v.leaked), "unreplaced": .number(v.unreplaced), "commission": .number(v.commission),
+            "by_sanctioner": .table(Dictionary(uniqueKeysWithValues: v.bySanctioner.map {
+                (.string($0.state), .table([.string("cost"): .number($0.cost), .string("cost_pct"): $0.costPct.map { .number($0) } ?? .nil]))
+            })),
+            "by_member": .table(Dictionary(uniqueKeysWithValues: v.byMember.map {
+                (.string($0.state), .table([.string("commission"): .number($0.commissionIncome),
+                                            .string("secondary_cost"): .number($0.secondaryCost),
+                                            .string("status"): .string("\($0.status)")]))
+            })),
+            "summary": .string(v.summary),
+        ])
+    }
+
+    static func push(_ v: SideView, _ L: OpaquePointer) {
+        LuaStack(L).push(.table([
+            .string("side"): .string(v.side), .string("leader"): .string(v.leader), .string("turn"): .integer(Int64(v.turn)),
+            .string("rung"): .integer(Int64(v.rung)), .string("rung_name"): .string(v.rungName), .string("p_win"): .number(v.pWin),
+            .string("ratio"): .number(v.ratio.isFinite ? v.ratio : 1e300), .string("position"): .number(v.position),
+            .string("damage_pct"): .number(v.damagePct), .string("nuclear"): .boolean(v.nuclear),
+            .string("events"): array(v.recentEvents.map { .string($0.description) }),
+        ]))
+    }
+
+    static func push(_ e: Event, _ L: OpaquePointer) {
+        pushPrintable(L, ["turn": .integer(Int64(e.turn)), "kind": .string(e.kind.rawValue), "text": .string(e.text),
+                          "summary": .string(e.description)])
+    }
+
+    static func eventValue(_ e: Event) -> LuaValue {
+        .table([.string("turn"): .integer(Int64(e.turn)), .string("kind"): .string(e.kind.rawValue),
+                .string("text"): .string(e.text), .string("summary"): .string(e.description)])
+    }
+
+    static func array(_ values: [LuaValue]) -> LuaValue {
+        .table(Dictionary(uniqueKeysWithValues: values.enumerated().map { (.integer(Int64($0.offset + 1)), $0.element) }))
+    }
+
+    static func pushPrintable(_ L: OpaquePointer, _ fields: [String: LuaValue]) {
+        LuaStack(L).push(.table(Dictionary(uniqueKeysWithValues: fields.map { (.string($0.key), $0.value) })))
+        setPrintable(L, -1)
+    }
+
+    /// Gives element `i` of the array on top the printable metatable.
+    static func printableField(_ L: OpaquePointer, element i: Int, summary: String) {
+        lua_rawgeti(L, -1, Int64(i))
+        setPrintable(L, -1)
+        lua_settop(L, -2)
+    }
+
+    static func setPrintable(_ L: OpaquePointer, _ index: Int32) {
+        let idx = lua_absindex(L, index)
+        if luaL_getmetatable(L, printable) == LUA_TTABLE { lua_setmetatable(L, idx) } else { lua_settop(L, -2) }
+    }
+
+    /// The shared metatable: `tostring(t)` is `t.summary`.
+    static func installPrintable(in state: LuaState) {
+        guard state.pushMetatable(printable, extra: [LuaFunction("__tostring") { a in
+            guard a.type(1) == LUA_TTABLE, wg_rawgetfield(a.L, 1, "summary") == LUA_TSTRING else {
+                a.push("table"); return 1
+            }
+            return 1
+        }]) else { lua_settop(state.L, -2); return }
+        // Plain tables: no __gc or __name of the object metatables is wanted here.
+        lua_pushnil(state.L); lua_setfield(state.L, -2, "__gc")
+        lua_settop(state.L, -2)
+    }
+}

@@ -1,0 +1,151 @@
+import CLua
+import Foundation
+
+/// The scenario API of DESIGN.md: `wg.scenario`, `wg.load`, `wg.last`, `wg.ladder` and the
+/// methods of a scenario object. Each entry converts its arguments and calls the engine.
+enum ScenarioBindings {
+    static var functions: [LuaFunction] { [
+        LuaFunction("scenario") { a in
+            let spec = try a.table(1)
+            let caps: Capabilities
+            if wg_rawgetfield(a.L, 1, "capabilities") != LUA_TNIL {
+                caps = try ForceBalanceBindings.capabilities(a, lua_gettop(a.L))
+            } else {
+                caps = try Bundled.capabilities()
+            }
+            lua_settop(a.L, 1)
+            var scenario = try Scenario(
+                name: try spec.string("name", in: a) ?? "scenario",
+                seed: try spec.integer("seed", in: a) ?? defaultSeed(a.L),
+                capabilities: caps, warheads: try Bundled.warheads(),
+                ladder: try ladder(spec["ladder"], a) ?? .standard,
+                rung: Int(try spec.integer("rung", in: a, range: 0...10_000) ?? 1),
+                turnLimit: Int(try spec.integer("turns", in: a, range: 1...10_000_000) ?? 40))
+            if case .table = spec["doctrine"] { scenario.doctrine = try decodeParameters(spec["doctrine"], as: DoctrineParameters.self, a, field: "doctrine") }
+            if case .table = spec["theatre"] { scenario.theatre = try decodeParameters(spec["theatre"], as: TheatreParameters.self, a, field: "theatre") }
+            if case .table = spec["sanctions"] { scenario.sanctions.parameters = try decodeParameters(spec["sanctions"], as: SanctionsParameters.self, a, field: "sanctions") }
+            if case .table(let nuclear) = spec["nuclear"] {
+                for (k, v) in nuclear { if let k = k.asString, let n = v.asDouble { scenario.warheads[k] = Int(n) } }
+            }
+            ScenarioHandle.push(ScenarioHandle(ScenarioHistory(scenario)), on: a.L)
+            return 1
+        },
+        LuaFunction("ladder") { a in
+            let l = try ladder(a.isNoneOrNil(1) ? .nil : a.stack.value(at: 1), a) ?? .standard
+            a.push(.table(Dictionary(uniqueKeysWithValues: l.rungs.enumerated().map { (.integer(Int64($0.offset + 1)), .string($0.element.name)) })))
+            return 1
+        },
+        LuaFunction("load") { a in
+            let path = try a.string(1)
+            let history = try SaveFile.read(path)
+            ScenarioHandle.push(ScenarioHandle(history), on: a.L)
+            return 1
+        },
+        LuaFunction("last") { a in
+            if lua_getfield(a.L, LUA_REGISTRYINDEX, ScenarioHandle.lastKey) == LUA_TTABLE {
+                lua_rawgeti(a.L, -1, 1)
+            } else {
+                lua_pushnil(a.L)
+            }
+            return 1
+        },
+    ] }
+
+    static func handle(_ a: LuaArgs) throws -> ScenarioHandle {
+        try a.object(1, metatable: ScenarioHandle.metatable, expected: "scenario", as: ScenarioHandle.self)
+    }
+
+    /// `wg.seed` (set by `--seed`) when a scenario names no seed; else 1.
+    static func defaultSeed(_ L: OpaquePointer) -> Int64 {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_pushglobaltable(L)
+        guard wg_rawgetfield(L, -1, "wg") == LUA_TTABLE, wg_rawgetfield(L, -1, "seed") == LUA_TNUMBER else { return 1 }
+        return lua_tointegerx(L, -1, nil)
+    }
+
+    /// A ladder from `{ "peace", "crisis", ... }` or `{ {name=, description=, war=, nuclear=}, ... }`.
+    static func ladder(_ v: LuaValue, _ a: LuaArgs) throws -> Ladder? {
+        guard case .table(let t) = v else {
+            if v == .nil { return nil }
+            throw LuaCallError("ladder must be an array of rung names or {name=, description=, war=, nuclear=} tables")
+        }
+        var rungs: [Ladder.Rung] = []
+        for i in 1...max(t.count, 1) {
+            switch t[.integer(Int64(i))] ?? .nil {
+            case .string(let name): rungs.append(Ladder.Rung(name: name))
+            case .table(let r):
+                guard case .string(let name) = r[.string("name")] ?? .nil else {
+                    throw LuaCallError("ladder rung \(i) has no name")
+                }
+                rungs.append(Ladder.Rung(name: name, description: (r[.string("description")]?.asString) ?? "",
+                                         armedAttack: r[.string("war")] == .boolean(true),
+                                         nuclear: r[.string("nuclear")] == .boolean(true)))
+            case .nil where i == 1 && t.isEmpty: throw LuaCallError("ladder has no rungs")
+            case .nil: break
+            default: throw LuaCallError("ladder rung \(i) must be a name or a table")
+            }
+        }
+        guard rungs.count == t.count else { throw LuaCallError("ladder must be an array (1..n) of rungs") }
+        return Ladder(rungs: rungs)
+    }
+
+    /// Overrides the fields of a Codable parameter set from a Lua table (snake_case keys
+    /// accepted); unknown keys are an error, so a typo does not pass silently.
+    static func decodeParameters<P: Codable>(_ v: LuaValue, as: P.Type, _ a: LuaArgs, field: String) throws -> P {
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try JSONDecoder().decode(P.self, from: Data("{}".utf8)))) as? [String: Any] ?? [:]
+        var merged = defaults
+        for (k, val) in v.asTable ?? [:] {
+            guard let key = k.asString else { throw LuaCallError("\(field): keys must be names") }
+            let camel = key.split(separator: "_").enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+            guard defaults[camel] != nil else {
+                throw LuaCallError("\(field): unknown parameter '\(key)' (known: \(defaults.keys.sorted().joined(separator: ", ")))")
+            }
+            guard let d = val.asDouble, d.isFinite else { throw LuaCallError("\(field).\(key) must be a finite number") }
+            merged[camel] = (defaults[camel] is Int && d == d.rounded()) ? Int(d) as Any : d as Any
+        }
+        return try JSONDecoder().decode(P.self, from: JSONSerialization.data(withJSONObject: merged))
+    }
+}
+
+extension LuaValue {
+    func string(_ key: String, in a: LuaArgs) throws -> String? {
+        switch self[key] {
+        case .nil: return nil
+        case .string(let s): return s
+        default: throw LuaCallError("field '\(key)' must be a string")
+        }
+    }
+    func number(_ key: String, in a: LuaArgs) throws -> Double? {
+        switch self[key] {
+        case .nil: return nil
+        case .integer(let i): return Double(i)
+        case .number(let d) where d.isFinite: return d
+        default: throw LuaCallError("field '\(key)' must be a finite number")
+        }
+    }
+    func integer(_ key: String, in a: LuaArgs, range: ClosedRange<Int64> = Int64.min...Int64.max) throws -> Int64? {
+        let v: Int64
+        switch self[key] {
+        case .nil: return nil
+        case .integer(let i): v = i
+        case .number(let d) where d.isFinite && d == d.rounded() && abs(d) < 9e18: v = Int64(d)
+        default: throw LuaCallError("field '\(key)' must be an integer")
+        }
+        guard range.contains(v) else { throw LuaCallError("field '\(key)' must be in \(range.lowerBound)..\(range.upperBound)") }
+        return v
+    }
+    func strings(_ key: String) throws -> [String]? {
+        switch self[key] {
+        case .nil: return nil
+        case .string(let s): return [s]
+        case .table(let t):
+            return try (1...max(t.count, 1)).compactMap { i -> String? in
+                guard let v = t[.integer(Int64(i))] else { if t.isEmpty { return nil }; throw LuaCallError("field '\(key)' must be an array of state codes") }
+                guard case .string(let s) = v else { throw LuaCallError("field '\(key)' must be an array of state codes") }
+                return s
+            }
+        default: throw LuaCallError("field '\(key)' must be an array of state codes")
+        }
+    }
+}

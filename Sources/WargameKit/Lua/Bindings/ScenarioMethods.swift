@@ -1,0 +1,250 @@
+import CLua
+import Foundation
+
+/// Methods of a scenario object (`s:step()`, ...) and its read-only fields.
+enum ScenarioMethods {
+    static func method(_ name: String, _ body: @escaping (LuaArgs, ScenarioHandle) throws -> Int32) -> LuaFunction {
+        LuaFunction(name, method: true) { a in try body(a, try ScenarioBindings.handle(a)) }
+    }
+
+    /// Configuration changes go through the history, so they are part of the state that
+    /// undo and save see.
+    static func configure(_ h: ScenarioHandle, _ body: (inout Scenario) throws -> Void) throws {
+        try h.history.configure(body)
+    }
+
+    static let fields = ["name", "turn", "rung", "seed", "ended"]
+
+    static var methods: [LuaFunction] { [
+        method("side") { a, h in
+            let name = try a.string(2)
+            guard a.type(3) == LUA_TTABLE else { throw a.typeError(3, "table") }
+            let members = try LuaValue.table([.string("m"): a.stack.value(at: 3)]).strings("m") ?? []
+            let opts = a.isNoneOrNil(4) ? LuaValue.nil : try a.table(4)
+            let nuclear: Bool? = { if case .boolean(let b) = opts["nuclear"] { return b }; return nil }()
+            guard !members.isEmpty else { throw a.error(3, "at least one state code expected") }
+            try configure(h) { try $0.setSide(Side(name: name, members: members, nuclear: nuclear)) }
+            return 0
+        },
+        method("alliance") { a, h in
+            let t = try a.table(2)
+            guard let name = try t.string("name", in: a) else { throw a.error(2, "field 'name' expected") }
+            guard let members = try t.strings("members"), members.count >= 2 else { throw a.error(2, "field 'members' must list at least two states") }
+            let obligation = try t.string("obligation", in: a) ?? "defense"
+            guard let ob = Obligation(rawValue: obligation) else {
+                throw a.error(2, "obligation must be one of \(Obligation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let format = try t.string("format", in: a) ?? (members.count == 2 ? "bilateral" : "multilateral")
+            guard let fm = AllianceFormat(rawValue: format) else { throw a.error(2, "format must be 'bilateral' or 'multilateral'") }
+            let reliability = try t.number("reliability", in: a) ?? 0.75
+            guard (0...1).contains(reliability) else { throw a.error(2, "reliability must be in [0, 1]") }
+            let alliance = Alliance(name: name, members: members, obligation: ob, reliability: reliability,
+                                    format: fm, against: try t.strings("against"))
+            try configure(h) { try $0.addAlliance(alliance) }
+            return 0
+        },
+        method("policy") { a, h in
+            let key = try a.string(2)
+            guard h.scenario.sideIndex(key) != nil else { throw a.error(2, "no side or side leader '\(key)'") }
+            guard a.type(3) == LUA_TFUNCTION || a.isNoneOrNil(3) else { throw a.typeError(3, "function") }
+            guard ScenarioHandle.pushFunctions(a.L, scenario: 1, group: "policies") else { throw LuaCallError("scenario has no policy table") }
+            a.push(key)
+            lua_pushvalue(a.L, 3)
+            lua_rawset(a.L, -3)
+            return 0
+        },
+        method("on") { a, h in
+            let event = try a.string(2)
+            let known = ["turn", "escalation", "deescalation", "alliance", "combat", "sanctions", "nuclear", "end"]
+            guard known.contains(event) else { throw a.error(2, "unknown event '\(event)' (one of \(known.joined(separator: ", ")))") }
+            guard a.type(3) == LUA_TFUNCTION else { throw a.typeError(3, "function") }
+            guard ScenarioHandle.pushFunctions(a.L, scenario: 1, group: "hooks") else { throw LuaCallError("scenario has no hook table") }
+            a.push(event)
+            if lua_rawget(a.L, -2) != LUA_TTABLE {
+                lua_settop(a.L, -2)
+                lua_createtable(a.L, 1, 0)
+                a.push(event)
+                lua_pushvalue(a.L, -2)
+                lua_rawset(a.L, -4)
+            }
+            lua_pushvalue(a.L, 3)
+            lua_rawseti(a.L, -2, Int64(lua_rawlen(a.L, -2)) + 1)
+            return 0
+        },
+        method("step") { a, h in
+            let n = Int(try a.optInteger(2, in: 0...1_000_000) ?? 1)
+            var last = h.scenario.lastReport
+            for _ in 0..<n {
+                if h.scenario.ending != nil { break }
+                let before = h.history
+                do {
+                    last = try h.history.step(1, hooks: StepRunner.hooks(a.L, scenario: 1, h.scenario))
+                    if let report = last { try StepRunner.runHooks(a.L, scenario: 1, report: report) }
+                } catch {
+                    h.history = before  // atomic: the turn that failed never happened
+                    throw error
+                }
+            }
+            if let last { LuaTables.push(last, a) } else { a.pushNil() }
+            return 1
+        },
+        method("rung_name") { a, h in a.push(h.scenario.rungName); return 1 },
+        method("balance") { a, h in
+            let x = try a.string(2), y = try a.string(3)
+            LuaTables.push(try h.scenario.balance(x, y), a)
+            return 1
+        },
+        method("damage") { a, h in
+            LuaTables.push(try h.scenario.damage(try a.string(2)), a)
+            return 1
+        },
+        method("log") { a, h in
+            let n = try a.optInteger(2, in: 0...Int64.max)
+            let events = n.map { Array(h.scenario.log.suffix(Int($0))) } ?? h.scenario.log
+            LuaTables.push(events, a)
+            return 1
+        },
+        method("undo") { a, h in try h.history.undo(); a.push(h.scenario.turn); return 1 },
+        method("rewind") { a, h in
+            try h.history.rewind(to: Int(try a.integer(2, in: 0...Int64(Int32.max))))
+            a.push(h.scenario.turn)
+            return 1
+        },
+        method("fork") { a, h in
+            ScenarioHandle.push(ScenarioHandle(h.history), on: a.L, copyingFunctionsFrom: 1)
+            return 1
+        },
+        method("save") { a, h in
+            try SaveFile.write(h.history, to: try a.string(2))
+            return 0
+        },
+        method("report") { a, h in
+            try AfterActionReport.write(h.history, to: try a.string(2))
+            return 0
+        },
+        method("status") { a, h in a.push(h.scenario.status()); return 1 },
+        method("seed") { a, h in
+            let seed = try a.integer(2)
+            try configure(h) { $0.reseed(seed) }
+            return 0
+        },
+        method("trade") { a, h in
+            if a.type(2) == LUA_TSTRING {
+                let path = try a.string(2)
+                let flows = try TradeMatrix.parseCSV(try readText(path), name: path)
+                try configure(h) { s in for f in flows { s.sanctions.trade.add(f) } }
+                a.push(flows.count)
+                return 1
+            }
+            let t = try a.table(2)
+            guard let from = try t.string("from", in: a), let to = try t.string("to", in: a) else {
+                throw a.error(2, "fields 'from' and 'to' expected")
+            }
+            guard let value = try t.number("value", in: a), value >= 0 else { throw a.error(2, "field 'value' must be a non-negative number (USD bn a year)") }
+            try h.scenario.checkStates([from, to])
+            let flow = TradeFlow(exporter: from, importer: to, value: value, sector: try t.string("sector", in: a))
+            try configure(h) { $0.sanctions.trade.add(flow) }
+            return 0
+        },
+        method("economy") { a, h in
+            var gdp: [String: Double] = [:]
+            if a.type(2) == LUA_TSTRING {
+                let path = try a.string(2)
+                gdp = try TradeMatrix.parseEconomyCSV(try readText(path), name: path)
+            } else {
+                for (k, v) in try a.table(2).asTable ?? [:] {
+                    guard let state = k.asString else { throw a.error(2, "keys must be state codes") }
+                    guard let g = v["gdp"].asDouble, g.isFinite, g > 0 else { throw a.error(2, "\(state).gdp must be a positive number (USD bn)") }
+                    gdp[state] = g
+                }
+            }
+            try h.scenario.checkStates(gdp.keys.sorted())
+            try configure(h) { s in for (k, v) in gdp { s.sanctions.gdp[k] = v } }
+            return 0
+        },
+        method("sanction") { a, h in
+            let t = try a.table(2)
+            guard let target = try t.string("target", in: a) else { throw a.error(2, "field 'target' expected") }
+            guard let by = try t.strings("by"), !by.isEmpty else { throw a.error(2, "field 'by' must list the sanctioners") }
+            let coverage = try t.number("coverage", in: a) ?? 1
+            guard (0...1).contains(coverage) else { throw a.error(2, "coverage must be in [0, 1]") }
+            let dir = try t.string("direction", in: a) ?? "both"
+            guard let direction = TradeDirection(rawValue: dir) else { throw a.error(2, "direction must be 'imports', 'exports' or 'both'") }
+            try h.scenario.checkStates([target] + by)
+            let secondary: Bool = { if case .boolean(let b) = t["secondary"] { return b }; return true }()
+            let package = SanctionPackage(name: try t.string("name", in: a) ?? "sanctions on \(target)", sanctioners: by,
+                                          target: target, coverage: coverage,
+                                          startTurn: Int(try t.integer("start", in: a, range: 0...1_000_000) ?? Int64(h.scenario.turn + 1)),
+                                          sectors: try t.strings("sectors"), direction: direction, secondary: secondary)
+            try configure(h) { s in
+                s.sanctions.packages.append(package)
+                try s.sanctions.validate()
+            }
+            return 0
+        },
+        method("alignment") { a, h in
+            let t = try a.table(2)
+            guard let name = try t.string("name", in: a) else { throw a.error(2, "field 'name' expected") }
+            guard let members = try t.strings("members"), !members.isEmpty else { throw a.error(2, "field 'members' must list states") }
+            guard let beneficiary = try t.string("beneficiary", in: a) else { throw a.error(2, "field 'beneficiary' expected") }
+            let visibility = try t.number("visibility", in: a) ?? 0.5
+            let commission = try t.number("commission", in: a) ?? 0.1
+            guard (0...1).contains(visibility), (0...1).contains(commission) else { throw a.error(2, "visibility and commission must be in [0, 1]") }
+            try h.scenario.checkStates(members + [beneficiary])
+            let pragmatic: Bool = { if case .boolean(let b) = t["pragmatic"] { return b }; return true }()
+            let alignment = Alignment(name: name, members: members, beneficiary: beneficiary, visibility: visibility,
+                                      commission: commission, capacity: try t.number("capacity", in: a), pragmatic: pragmatic)
+            try configure(h) { s in
+                s.sanctions.alignments.append(alignment)
+                try s.sanctions.validate()
+            }
+            return 0
+        },
+    ] }
+
+    /// Fields read as `s.turn`: answered by `__index` after the methods table misses.
+    static var fieldGetter: LuaFunction { LuaFunction("__index_fields") { a in
+        let h = try ScenarioBindings.handle(a)
+        switch a.stack.string(at: 2) {
+        case "name": a.push(h.scenario.name)
+        case "turn": a.push(h.scenario.turn)
+        case "rung": a.push(h.scenario.rung)
+        case "seed": lua_pushinteger(a.L, h.scenario.seed)
+        case "ended": if let e = h.scenario.ending { a.push(e.reason.rawValue) } else { a.pushNil() }
+        default: a.pushNil()
+        }
+        return 1
+    } }
+
+    static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LuaCallError("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Creates the scenario metatable: methods by raw lookup, fields through Swift,
+    /// read-only, printable, and with `__completions` for the REPL.
+    static func installMetatable(in state: LuaState) {
+        let L = state.L
+        guard state.pushMetatable(ScenarioHandle.metatable) else { lua_settop(L, -2); return }
+        state.pushLibrary(methods)
+        state.push(fieldGetter)
+        lua_pushcclosure(L, wg_index_methods_fn(), 2)
+        lua_setfield(L, -2, "__index")
+        state.push(LuaFunction("__newindex") { a in
+            throw LuaCallError("scenario fields are read-only ('\(a.stack.string(at: 2) ?? "?")'); use its methods")
+        })
+        lua_setfield(L, -2, "__newindex")
+        state.push(LuaFunction("__tostring") { a in
+            let s = try ScenarioBindings.handle(a).scenario
+            a.push("scenario '\(s.name)' (turn \(s.turn), rung \(s.rung) \(s.rungName))")
+            return 1
+        })
+        lua_setfield(L, -2, "__tostring")
+        let names = (methods.map(\.name) + fields).sorted()
+        state.push(.table(Dictionary(uniqueKeysWithValues: names.enumerated().map { (.integer(Int64($0.offset + 1)), .string($0.element)) })))
+        lua_setfield(L, -2, "__completions")
+        lua_settop(L, -2)
+    }
+}

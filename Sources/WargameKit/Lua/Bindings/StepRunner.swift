@@ -1,0 +1,90 @@
+import CLua
+
+/// The Lua side of a turn: policies and `on` hooks are Lua functions called with
+/// `lua_pcall` on the state the step was called with, so a failing one is an ordinary
+/// thrown error for the engine; and `math.random` is reseeded from the scenario.
+enum StepRunner {
+    /// Policies of the scenario at `index` as engine closures, keyed by side index.
+    static func hooks(_ L: OpaquePointer, scenario index: Int32, _ scenario: Scenario) throws -> StepHooks {
+        var hooks = StepHooks()
+        let index = lua_absindex(L, index)
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard ScenarioHandle.pushFunctions(L, scenario: index, group: "policies") else { return hooks }
+        lua_pushnil(L)
+        while lua_next(L, -2) != 0 {
+            if let key = LuaStack(L).string(at: -2), let i = scenario.sideIndex(key) {
+                hooks.policies[i] = { view in try callPolicy(L, scenario: index, key: key, view: view) }
+            }
+            lua_settop(L, -2)
+        }
+        hooks.reseedScripts = { seed in try reseedMath(L, seed) }
+        return hooks
+    }
+
+    static func callPolicy(_ L: OpaquePointer, scenario index: Int32, key: String, view: SideView) throws -> Move {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        _ = ScenarioHandle.pushFunctions(L, scenario: index, group: "policies")
+        LuaStack(L).pushString(key)
+        guard lua_rawget(L, -2) == LUA_TFUNCTION else { return .hold }
+        LuaTables.push(view, L)
+        do {
+            try LuaState.protectedCall(L, nargs: 1, nresults: 1)
+        } catch {
+            throw LuaCallError(error.message, addsPosition: false)  // the engine adds side and turn
+        }
+        let result = LuaStack(L).value(at: -1, depth: 2)
+        switch result {
+        case .string("escalate"): return .escalate
+        case .string("hold"): return .hold
+        case .string("deescalate"): return .deescalate
+        case .table(let t):
+            if let r = t[.string("rung")], let d = r.asDouble, d.isFinite, d == d.rounded(), abs(d) < 1e9 { return .rung(Int(d)) }
+            fallthrough
+        default:
+            throw LuaCallError("returned \(result == .nil ? "nil" : "'\(result)'"): expected \"escalate\", \"hold\", \"deescalate\" or {rung=n}", addsPosition: false)
+        }
+    }
+
+    /// `math.randomseed(seed)`, found by raw access in the loaded-modules table so a
+    /// script that replaced the global `math` does not change what is seeded.
+    static func reseedMath(_ L: OpaquePointer, _ seed: Int64) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE) == LUA_TTABLE,
+              wg_rawgetfield(L, -1, "math") == LUA_TTABLE,
+              wg_rawgetfield(L, -1, "randomseed") == LUA_TFUNCTION else { return }
+        lua_pushinteger(L, seed)
+        try LuaState.protectedCall(L, nargs: 1, nresults: 0)
+    }
+
+    /// Runs the `on` hooks for a turn: "turn" with the report, then one call per event
+    /// of each kind that has hooks, with the event; "end" with the report when it ended.
+    static func runHooks(_ L: OpaquePointer, scenario index: Int32, report: TurnReport) throws {
+        let index = lua_absindex(L, index)
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard ScenarioHandle.pushFunctions(L, scenario: index, group: "hooks") else { return }
+        let hooksIndex = lua_gettop(L)
+        func call(_ event: String, _ push: () -> Void) throws {
+            LuaStack(L).pushString(event)
+            guard lua_rawget(L, hooksIndex) == LUA_TTABLE else { lua_settop(L, -2); return }
+            let list = lua_gettop(L)
+            let n = Int(lua_rawlen(L, list))
+            if n > 0 {
+                for i in 1...n {
+                    guard lua_rawgeti(L, list, Int64(i)) == LUA_TFUNCTION else { lua_settop(L, -2); continue }
+                    push()
+                    try LuaState.protectedCall(L, nargs: 1, nresults: 0)
+                }
+            }
+            lua_settop(L, list - 1)
+        }
+        try call("turn") { LuaTables.push(report, L) }
+        for e in report.events where e.kind != .turn && e.kind != .end {
+            try call(e.kind.rawValue) { LuaTables.push(e, L) }
+        }
+        if report.ending != nil { try call("end") { LuaTables.push(report, L) } }
+    }
+}
