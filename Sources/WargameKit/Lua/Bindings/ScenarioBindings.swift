@@ -21,9 +21,11 @@ enum ScenarioBindings {
                 ladder: try ladder(spec["ladder"], a) ?? .standard,
                 rung: Int(try spec.integer("rung", in: a, range: 0...10_000) ?? 1),
                 turnLimit: Int(try spec.integer("turns", in: a, range: 1...10_000_000) ?? 40))
-            if case .table = spec["doctrine"] { scenario.doctrine = try decodeParameters(spec["doctrine"], as: DoctrineParameters.self, a, field: "doctrine") }
-            if case .table = spec["theatre"] { scenario.theatre = try decodeParameters(spec["theatre"], as: TheatreParameters.self, a, field: "theatre") }
-            if case .table = spec["sanctions"] { scenario.sanctions.parameters = try decodeParameters(spec["sanctions"], as: SanctionsParameters.self, a, field: "sanctions") }
+            if case .table = spec["doctrine"] { scenario.doctrine = try override(scenario.doctrine, with: spec["doctrine"], field: "doctrine") }
+            if case .table = spec["theatre"] { scenario.theatre = try override(scenario.theatre, with: spec["theatre"], field: "theatre") }
+            if case .table = spec["sanctions"] {
+                scenario.sanctions.parameters = try override(scenario.sanctions.parameters, with: spec["sanctions"], field: "sanctions")
+            }
             if case .table(let nuclear) = spec["nuclear"] {
                 for (k, v) in nuclear { if let k = k.asString, let n = v.asDouble { scenario.warheads[k] = Int(n) } }
             }
@@ -92,8 +94,8 @@ enum ScenarioBindings {
 
     /// Overrides the fields of a Codable parameter set from a Lua table (snake_case keys
     /// accepted); unknown keys are an error, so a typo does not pass silently.
-    static func decodeParameters<P: Codable>(_ v: LuaValue, as: P.Type, _ a: LuaArgs, field: String) throws -> P {
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try JSONDecoder().decode(P.self, from: Data("{}".utf8)))) as? [String: Any] ?? [:]
+    static func override<P: Codable>(_ current: P, with v: LuaValue, field: String) throws -> P {
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(current)) as? [String: Any] ?? [:]
         var merged = defaults
         for (k, val) in v.asTable ?? [:] {
             guard let key = k.asString else { throw LuaCallError("\(field): keys must be names") }
@@ -104,7 +106,11 @@ enum ScenarioBindings {
             guard let d = val.asDouble, d.isFinite else { throw LuaCallError("\(field).\(key) must be a finite number") }
             merged[camel] = (defaults[camel] is Int && d == d.rounded()) ? Int(d) as Any : d as Any
         }
-        return try JSONDecoder().decode(P.self, from: JSONSerialization.data(withJSONObject: merged))
+        do {
+            return try JSONDecoder().decode(P.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch {
+            throw LuaCallError("\(field): invalid parameters")
+        }
     }
 }
 
