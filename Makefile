@@ -20,7 +20,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-bench: release
+# Benchmarks print figures (release build); they are not tests.
+bench: deps
+	$(SWIFT) build -c release --product wargame-bench
 	.build/release/wargame-bench
 
 # Installs the Debian packages that are missing, without asking (apt-get update first:

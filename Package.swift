@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "WargameKit", targets: ["WargameKit"]),
         .executable(name: "wargame-repl", targets: ["wargame-repl"]),
+        .executable(name: "wargame-bench", targets: ["wargame-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
@@ -16,6 +17,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "wargame-repl", dependencies: ["WargameKit", "CEditLine", "CLua"]),
+        .executableTarget(name: "wargame-bench", dependencies: ["WargameKit"]),
         .testTarget(
             name: "WargameTests",
             dependencies: ["WargameKit", "CLua"],

@@ -192,21 +192,6 @@ static inline int wg_rawgetfield(lua_State *L, int idx, const char *k) {
     return lua_rawget(L, idx);
 }
 
-/// `__index` for objects with both methods and computed fields: upvalue 1 is the methods
-/// table (a raw lookup, no Swift on this path, so method calls stay cheap), upvalue 2 the
-/// function that answers for fields (called with the object and the key).
-static int wg_index_methods(lua_State *L) {
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
-    lua_pop(L, 1);
-    lua_pushvalue(L, lua_upvalueindex(2));
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    lua_call(L, 2, 1);
-    return 1;
-}
-static inline lua_CFunction wg_index_methods_fn(void) { return wg_index_methods; }
-
 /// luaL_openlibs as a lua_CFunction, so that it runs protected.
 static int wg_openlibs(lua_State *L) { luaL_openlibs(L); return 0; }
 static inline lua_CFunction wg_openlibs_fn(void) { return wg_openlibs; }

@@ -24,7 +24,11 @@ public struct LuaFunction {
 /// measured in notes/lua-bridge.md).
 final class LuaFunctionBox {
     let function: LuaFunction
-    init(_ function: LuaFunction) { self.function = function }
+    let body: LuaFunctionBody
+    init(_ function: LuaFunction) {
+        self.function = function
+        self.body = function.body
+    }
 }
 
 /// The one frame that raises: every Swift value lives and dies inside `invokeBoxed`, so
@@ -36,10 +40,10 @@ func luaTrampoline(_ L: OpaquePointer?) -> Int32 {
 
 @inline(never)
 func invokeBoxed(_ L: OpaquePointer) -> Int32 {
-    let box = Unmanaged<LuaFunctionBox>.fromOpaque(lua_touserdata(L, lua_upvalueindex(1))!)
-        .takeUnretainedValue()
+    let raw = lua_touserdata(L, lua_upvalueindex(1))!
+    let box = Unmanaged<LuaFunctionBox>.fromOpaque(raw).takeUnretainedValue()
     do {
-        return try box.function.body(LuaArgs(L, box.function))
+        return try box.body(LuaArgs(L, raw))
     } catch let error as LuaCallError {
         LuaStack(L).pushString(error.message)
         return error.addsPosition ? -1 : -2
@@ -57,12 +61,15 @@ func invokeBoxed(_ L: OpaquePointer) -> Int32 {
 /// (`bad argument #1 to 'side' (string expected, got nil)`) instead of raising.
 public struct LuaArgs {
     public let L: OpaquePointer
-    public let function: LuaFunction
+    /// The function's box, unretained: the state keeps it alive during the call. Reading
+    /// the name only when an error is built keeps the fast path free of reference counting.
+    let box: UnsafeMutableRawPointer
+    public var function: LuaFunction { Unmanaged<LuaFunctionBox>.fromOpaque(box).takeUnretainedValue().function }
     public var stack: LuaStack { LuaStack(L) }
 
-    init(_ L: OpaquePointer, _ function: LuaFunction) {
+    init(_ L: OpaquePointer, _ box: UnsafeMutableRawPointer) {
         self.L = L
-        self.function = function
+        self.box = box
     }
 
     /// Number of arguments, `self` included for methods.

@@ -35,19 +35,44 @@ extension LuaState {
     }
 }
 
+/// The block of an object userdata: a tag naming its kind, then the retained object.
+/// Only C code can make a full userdata, so no script can forge a tag; checking it is a
+/// load and a compare, which keeps engine accessors about as cheap as Lua calls.
+struct LuaObjectBlock {
+    var tag: UInt64
+    var object: UnsafeMutableRawPointer?
+}
+
 extension LuaStack {
+    /// The tag for objects of metatable `name` (FNV-1a of the name).
+    public static func tag(for name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
     public func pushObject(_ object: AnyObject, metatable name: String) {
-        let slot = lua_newuserdatauv(L, MemoryLayout<UnsafeMutableRawPointer>.size, 1)!
-        slot.storeBytes(of: Unmanaged.passRetained(object).toOpaque(), as: UnsafeMutableRawPointer.self)
+        let slot = lua_newuserdatauv(L, MemoryLayout<LuaObjectBlock>.size, 1)!
+        slot.storeBytes(of: LuaObjectBlock(tag: LuaStack.tag(for: name), object: Unmanaged.passRetained(object).toOpaque()),
+                        as: LuaObjectBlock.self)
         _ = luaL_getmetatable(L, name)
         lua_setmetatable(L, -2)
     }
 
+    /// The object at `index` if it is a userdata made by `pushObject` with tag `tag`.
+    /// The caller guarantees that objects of this tag are of type `T`.
+    @inline(__always)
+    public func object<T: AnyObject>(at index: Int32, tag: UInt64, as type: T.Type = T.self) -> T? {
+        guard lua_type(L, index) == LUA_TUSERDATA, lua_rawlen(L, index) == MemoryLayout<LuaObjectBlock>.size,
+              let slot = lua_touserdata(L, index) else { return nil }
+        let block = slot.load(as: LuaObjectBlock.self)
+        guard block.tag == tag, let raw = block.object else { return nil }
+        return Unmanaged<T>.fromOpaque(raw).takeUnretainedValue()
+    }
+
     /// The object at `index` if it is a userdata with metatable `name` and of type `T`.
     public func object<T: AnyObject>(at index: Int32, metatable name: String, as type: T.Type = T.self) -> T? {
-        guard let slot = luaL_testudata(L, index, name) else { return nil }
-        guard let raw = slot.load(as: UnsafeMutableRawPointer?.self) else { return nil }
-        return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as? T
+        object(at: index, tag: LuaStack.tag(for: name), as: T.self)
     }
 }
 
@@ -63,10 +88,13 @@ extension LuaArgs {
 /// `__gc` of every Swift-object userdata: drops the reference and clears the slot, so a
 /// resurrected userdata (finalizers can resurrect) finds nil rather than a freed object.
 func luaObjectGC(_ L: OpaquePointer?) -> Int32 {
-    guard let L, let slot = lua_touserdata(L, 1) else { return 0 }
-    if let raw = slot.load(as: UnsafeMutableRawPointer?.self) {
+    guard let L, lua_type(L, 1) == LUA_TUSERDATA, lua_rawlen(L, 1) == MemoryLayout<LuaObjectBlock>.size,
+          let slot = lua_touserdata(L, 1) else { return 0 }
+    var block = slot.load(as: LuaObjectBlock.self)
+    if let raw = block.object {
         Unmanaged<AnyObject>.fromOpaque(raw).release()
-        slot.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
+        block.object = nil
+        slot.storeBytes(of: block, as: LuaObjectBlock.self)
     }
     return 0
 }

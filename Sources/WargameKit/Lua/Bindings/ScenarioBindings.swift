@@ -53,8 +53,12 @@ enum ScenarioBindings {
         },
     ] }
 
+    @inline(__always)
     static func handle(_ a: LuaArgs) throws -> ScenarioHandle {
-        try a.object(1, metatable: ScenarioHandle.metatable, expected: "scenario", as: ScenarioHandle.self)
+        guard let h = a.stack.object(at: 1, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
+            throw a.typeError(1, "scenario")
+        }
+        return h
     }
 
     /// `wg.seed` (set by `--seed`) when a scenario names no seed; else 1.

@@ -3,17 +3,23 @@ import Foundation
 
 /// Methods of a scenario object (`s:step()`, ...) and its read-only fields.
 enum ScenarioMethods {
+    /// A method: checks `self`, runs, and refreshes the object's read-only fields when the
+    /// call changed them (so every mutating method keeps `s.turn` right without saying so).
     static func method(_ name: String, _ body: @escaping (LuaArgs, ScenarioHandle) throws -> Int32) -> LuaFunction {
-        LuaFunction(name, method: true) { a in try body(a, try ScenarioBindings.handle(a)) }
+        LuaFunction(name, method: true) { a in
+            let h = try ScenarioBindings.handle(a)
+            defer { h.syncFields(a.L, object: 1) }
+            return try body(a, h)
+        }
     }
 
     /// Configuration changes go through the history, so they are part of the state that
     /// undo and save see.
     static func configure(_ h: ScenarioHandle, _ body: (inout Scenario) throws -> Void) throws {
-        try h.history.configure(body)
+        try h.update { try $0.configure(body) }
     }
 
-    static let fields = ["name", "turn", "rung", "seed", "ended"]
+    static let fields = ["name", "turn", "rung", "ended"]  // `seed` is a method (reseed)
 
     static var methods: [LuaFunction] { [
         method("side") { a, h in
@@ -76,19 +82,22 @@ enum ScenarioMethods {
             var last = h.scenario.lastReport
             for _ in 0..<n {
                 if h.scenario.ending != nil { break }
-                let before = h.history
-                do {
-                    last = try h.history.step(1, hooks: StepRunner.hooks(a.L, scenario: 1, h.scenario))
-                    if let report = last { try StepRunner.runHooks(a.L, scenario: 1, report: report) }
-                } catch {
-                    h.history = before  // atomic: the turn that failed never happened
-                    throw error
+                let hooks = try StepRunner.hooks(a.L, scenario: 1, h.scenario)
+                let report = try h.update { try $0.step(1, hooks: hooks) }
+                last = report
+                if let report {
+                    do {
+                        try StepRunner.runHooks(a.L, scenario: 1, report: report)
+                    } catch {
+                        try? h.update { try $0.undo() }  // atomic: a turn whose hooks failed never happened
+                        throw error
+                    }
                 }
             }
             if let last { LuaTables.push(last, a) } else { a.pushNil() }
             return 1
         },
-        method("rung_name") { a, h in a.push(h.scenario.rungName); return 1 },
+        method("rung_name") { a, h in a.push(h.rungName); return 1 },
         method("balance") { a, h in
             let x = try a.string(2), y = try a.string(3)
             LuaTables.push(try h.scenario.balance(x, y), a)
@@ -104,10 +113,11 @@ enum ScenarioMethods {
             LuaTables.push(events, a)
             return 1
         },
-        method("undo") { a, h in try h.history.undo(); a.push(h.scenario.turn); return 1 },
+        method("undo") { a, h in try h.update { try $0.undo() }; a.push(h.turn); return 1 },
         method("rewind") { a, h in
-            try h.history.rewind(to: Int(try a.integer(2, in: 0...Int64(Int32.max))))
-            a.push(h.scenario.turn)
+            let turn = Int(try a.integer(2, in: 0...Int64(Int32.max)))
+            try h.update { try $0.rewind(to: turn) }
+            a.push(h.turn)
             return 1
         },
         method("fork") { a, h in
@@ -202,20 +212,6 @@ enum ScenarioMethods {
         },
     ] }
 
-    /// Fields read as `s.turn`: answered by `__index` after the methods table misses.
-    static var fieldGetter: LuaFunction { LuaFunction("__index_fields") { a in
-        let h = try ScenarioBindings.handle(a)
-        switch a.stack.string(at: 2) {
-        case "name": a.push(h.scenario.name)
-        case "turn": a.push(h.scenario.turn)
-        case "rung": a.push(h.scenario.rung)
-        case "seed": lua_pushinteger(a.L, h.scenario.seed)
-        case "ended": if let e = h.scenario.ending { a.push(e.reason.rawValue) } else { a.pushNil() }
-        default: a.pushNil()
-        }
-        return 1
-    } }
-
     static func readText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LuaCallError("cannot open \(path): \(String(cString: strerror(errno)))")
@@ -223,15 +219,17 @@ enum ScenarioMethods {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Creates the scenario metatable: methods by raw lookup, fields through Swift,
-    /// read-only, printable, and with `__completions` for the REPL.
+    /// Creates the shared scenario metatable: methods, read-only writes, printable, and
+    /// `__completions` for the REPL. Objects get their own copy (see ScenarioHandle.push).
     static func installMetatable(in state: LuaState) {
         let L = state.L
         guard state.pushMetatable(ScenarioHandle.metatable) else { lua_settop(L, -2); return }
+        // Each object gets its own copy of this metatable (ScenarioHandle.push); this one
+        // holds what is shared, the methods under __methods.
         state.pushLibrary(methods)
-        state.push(fieldGetter)
-        lua_pushcclosure(L, wg_index_methods_fn(), 2)
-        lua_setfield(L, -2, "__index")
+        lua_setfield(L, -2, "__methods")
+        state.push(.string("scenario"))
+        lua_setfield(L, -2, "__metatable")
         state.push(LuaFunction("__newindex") { a in
             throw LuaCallError("scenario fields are read-only ('\(a.stack.string(at: 2) ?? "?")'); use its methods")
         })
