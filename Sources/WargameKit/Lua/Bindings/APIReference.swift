@@ -63,6 +63,11 @@ public enum APIReference {
             <!-- Generated from Sources/WargameKit/Lua/Bindings/APIReference.swift; do not edit.
                  Regenerate with: swift run wargame-repl --api-markdown > docs/lua-api.md -->
 
+            This file is generated from the one list that also feeds the REPL's `:help`; to
+            change it, edit that list and run
+            `swift run wargame-repl --api-markdown > docs/lua-api.md` (a test fails while the
+            two differ).
+
             The module is the global `wg`; `require "wargame"` returns the same table. A
             scenario object is written `s` below. In the REPL, `:help name` prints any entry.
 
