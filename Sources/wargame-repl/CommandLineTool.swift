@@ -23,6 +23,10 @@ enum CommandLineTool {
             print(Options.usage)
             return 0
         }
+        if options.apiMarkdown {
+            print(APIReference.markdown(), terminator: "")
+            return 0
+        }
         let state: LuaState
         do {
             state = try LuaState()
@@ -40,6 +44,7 @@ enum CommandLineTool {
         let env = ProcessInfo.processInfo.environment
         createArgTable(argv, scriptIndex: o.script == nil ? 0 : o.scriptIndex, state: state)
         if o.warnings { lua_warning(state.L, "@on", 0) }
+        if let seed = o.seed, !applySeed(seed, state) { return false }
         if !o.ignoreEnvironment, !runInit(env, state) { return false }
         for action in o.actions {
             switch action {
@@ -65,6 +70,7 @@ enum CommandLineTool {
         } else if o.script == nil && !o.version && !o.actions.contains(where: { if case .execute = $0 { true } else { false } }) {
             if stdinIsTTY {
                 print("wargame \(Wargame.version) (\(String(cString: WG_LUA_RELEASE))) — Lua with the wg module; Ctrl-D leaves")
+                DefaultScenario.load(into: state, environment: env)
                 var repl = REPL(state: state, terminal: true, environment: env)
                 repl.run()
             } else {
@@ -72,6 +78,15 @@ enum CommandLineTool {
             }
         }
         return true
+    }
+
+    /// `--seed n`: `wg.seed = n` and `math.randomseed(n)`, before any script runs.
+    static func applySeed(_ seed: Int64, _ state: LuaState) -> Bool {
+        attempt(state) {
+            try state.load("local n = ...; wg.seed = n; math.randomseed(n)", name: "=(--seed)")
+            state.push(.integer(seed))
+            try state.pcall(nargs: 1, nresults: 0)
+        }
     }
 
     /// `arg[0]` is the script; options before it get negative indices, as in lua.c.
@@ -112,7 +127,9 @@ enum CommandLineTool {
         }
     }
 
+    /// `wargame-repl: message` on standard error, red on a terminal (see ``Style``).
     static func report(_ message: String) {
-        FileHandle.standardError.write(Data("\(progname): \(message)\n".utf8))
+        let text = "\(progname): \(message)"
+        FileHandle.standardError.write(Data((Style.errorColour ? "\u{1b}[31m\(text)\u{1b}[0m\n" : text + "\n").utf8))
     }
 }

@@ -12,6 +12,7 @@ struct Options: Equatable {
     var help = false            // --help
     var sandbox = false         // --sandbox
     var seed: Int64?            // --seed n
+    var apiMarkdown = false     // --api-markdown (hidden): print docs/lua-api.md
     /// The script, "-" for stdin, nil for none.
     var script: String?
     /// Index in argv of the script (or of the end of options), for the `arg` table.
@@ -60,6 +61,7 @@ struct Options: Equatable {
             case "-W": o.warnings = true
             case "--help", "-h": o.help = true
             case "--sandbox": o.sandbox = true
+            case "--api-markdown": o.apiMarkdown = true
             case "--seed":
                 let v = try value(a)
                 guard let n = Int64(v) else { throw UsageError(message: "'--seed' needs an integer, got '\(v)'") }

@@ -1,8 +1,22 @@
+import CEditLine
 import CLua
 import Foundation
 import WargameKit
 
-/// The read-eval-print loop: lua.c's doREPL on libedit.
+/// Colour on a terminal only, and never with NO_COLOR (https://no-color.org).
+enum Style {
+    static let colour: Bool = {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return noColor.isEmpty && isatty(1) != 0
+    }()
+    static let errorColour: Bool = colour && isatty(2) != 0
+
+    /// Text libedit prints but does not count in the prompt's width: the readline
+    /// compatibility layer toggles on RL_PROMPT_START_IGNORE (\1).
+    static func promptEscape(_ code: String) -> String { "\u{1}\u{1b}[\(code)m\u{1}" }
+}
+
+/// The read-eval-print loop: lua.c's doREPL on libedit, plus `:` meta-commands.
 struct REPL {
     let state: LuaState
     var reader: any LineReader
@@ -10,27 +24,42 @@ struct REPL {
     init(state: LuaState, terminal: Bool, environment: [String: String]) {
         self.state = state
         if terminal {
+            completionState = state.L
             reader = EditLineReader(historyPath: EditLineReader.defaultHistoryPath(environment: environment),
-                                    completer: nil)
+                                    completer: wargameComplete)
         } else {
             reader = PlainReader()
         }
     }
 
-    var prompt: String { "> " }
+    /// `name t<turn> <rung name>> ` when there is a current scenario, else `> `.
+    var prompt: String {
+        guard let label = MetaCommands.promptLabel(state) else { return "> " }
+        guard Style.colour else { return label + "> " }
+        return Style.promptEscape("32") + label + Style.promptEscape("0") + "> "
+    }
     var continuationPrompt: String { ">> " }
 
+    enum Chunk { case lua, meta(String), end }
+
     mutating func run() {
-        while readChunk() {
-            evaluate()
+        loop: while true {
+            switch readChunk() {
+            case .lua: evaluate()
+            case .meta(let line):
+                if MetaCommands.run(line, state: state) == .quit { break loop }
+            case .end:
+                print()
+                break loop
+            }
         }
         reader.save()
-        print()
     }
 
     /// Reads lines until they compile, leaving the chunk on the stack; a real syntax error
-    /// is reported and reading starts over. False at end of input.
-    mutating func readChunk() -> Bool {
+    /// is reported and reading starts over. A first line starting with `:` is a
+    /// meta-command.
+    mutating func readChunk() -> Chunk {
         var buffer: String?
         while true {
             let (line, interrupted) = reader.readLine(prompt: buffer == nil ? prompt : continuationPrompt)
@@ -39,12 +68,16 @@ struct REPL {
                 buffer = nil
                 continue
             }
-            guard let line else { return false }
+            guard let line else { return .end }
+            if buffer == nil && MetaCommands.isMetaCommand(line) {
+                reader.remember(line)
+                return .meta(line)
+            }
             let source = buffer.map { $0 + "\n" + line } ?? line
             do {
                 _ = try state.loadInteractive(source)
                 reader.remember(source)
-                return true
+                return .lua
             } catch .incomplete {
                 buffer = source
             } catch {
@@ -62,7 +95,11 @@ struct REPL {
             try state.pcall(nargs: 0)
             let n = lua_gettop(state.L) - top
             guard n > 0 else { return }
-            lua_getglobal(state.L, "print")
+            lua_pushglobaltable(state.L)  // raw: a metamethod on _G must not raise here
+            lua_pushstring(state.L, "print")
+            lua_rawget(state.L, -2)
+            lua_rotate(state.L, -2, -1)
+            lua_settop(state.L, -2)
             lua_rotate(state.L, top + 1, 1)
             do {
                 try state.pcall(nargs: n, nresults: 0)

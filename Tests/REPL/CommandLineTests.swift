@@ -77,3 +77,41 @@ import Testing
         #expect(missing.stderr == "wargame-repl: cannot open /nonexistent/x.lua: No such file or directory\n")
     }
 }
+
+/// wargame's own options and the meta-commands without a terminal.
+@Suite struct WargameOptionsTests {
+    @Test func helpPrintsUsage() throws {
+        let r = try Programs.repl(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("usage: wargame-repl [options] [script [args]]"))
+        #expect(r.stdout.contains("--seed n") && r.stdout.contains("--sandbox"))
+        #expect(!r.stdout.contains("--api-markdown"))  // hidden
+    }
+
+    @Test func seedIsSetBeforeAnyScript() throws {
+        let code = "print(wg.seed, math.random(1000000))"
+        let a = try Programs.repl(["--seed", "12", "-e", code])
+        let b = try Programs.repl(["--seed", "12", "-e", code])
+        #expect(a.status == 0 && a.stdout.hasPrefix("12\t"))
+        #expect(a.stdout == b.stdout)
+        let bad = try Programs.repl(["--seed", "x"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("wargame-repl: '--seed' needs an integer, got 'x'"))
+    }
+
+    @Test func sandboxIsAcceptedQuietly() throws {
+        let r = try Programs.repl(["--sandbox", "-e", "print(1)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "1\n" && r.stderr == "")
+    }
+
+    @Test func metaCommandsWithoutATerminal() throws {
+        let input = ":step 2\n:status\n:balance RUS\n:help s:fork\n:quit\nprint('not reached')\n"
+        let r = try Programs.repl(["-i", "-e", "s = dofile('\(Programs.fakeScenario)')"], input: input)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("turn 2: rung 2 (sanctions), 1 event(s)\nsides     West (USA) vs East (RUS)"))
+        #expect(r.stdout.contains("s2 = s:fork()\n  An independent copy"))
+        #expect(!r.stdout.contains("not reached"))
+        #expect(r.stderr == "wargame-repl: usage: :balance a b\n")
+    }
+}

@@ -55,6 +55,23 @@ enum Programs {
         try run(repl, arguments, input: input, environment: environment, directory: root)
     }
 
+    /// The REPL's test double of a scenario (Tests/Fixtures/repl/scenario.lua).
+    static var fakeScenario: String { root.appendingPathComponent("Tests/Fixtures/repl/scenario.lua").path }
+
+    /// Quotes `s` for sh.
+    static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// A shell command running wargame-repl with `environment` (NO_COLOR=1 unless given,
+    /// no LUA_INIT, no default scenario unless given) and `arguments`.
+    static func replCommand(_ arguments: [String] = [], environment: [String: String] = [:]) -> String {
+        var env = ["NO_COLOR": "1", "WARGAME_DEFAULT_SCENARIO": ""]
+        for (k, v) in environment { env[k] = v }
+        let unset = ["LUA_INIT", "LUA_INIT_5_4", "XDG_STATE_HOME"] + env.filter { $0.value == "-" }.map(\.key)
+        let sets = env.filter { $0.value != "-" }.sorted { $0.key < $1.key }.map { shellQuoted("\($0.key)=\($0.value)") }
+        return (["env"] + unset.map { "-u \($0)" } + sets + [shellQuoted(repl)] + arguments.map(shellQuoted))
+            .joined(separator: " ")
+    }
+
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")  // short: Lua cuts chunk names at 60
@@ -74,7 +91,11 @@ final class TmuxSession {
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(name)").path
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh"])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
-        try tmux(["respawn-pane", "-k", "-t", name, command])
+        // A shell that waits for the command and prints its status: tmux can mark a pane dead
+        // (pty closed) and never reap it (seen: a zombie and an empty #{pane_dead_status}).
+        // The trap keeps that shell alive through Ctrl-C (a trap, unlike an ignored signal,
+        // is not inherited by the command).
+        try tmux(["respawn-pane", "-k", "-t", name, "trap true INT; \(command); echo \"[exit status $?]\""])
     }
 
     deinit {
@@ -108,6 +129,9 @@ final class TmuxSession {
 
     var screen: String { (try? tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
 
+    /// The screen with its colours, as SGR escape sequences.
+    var colouredScreen: String { (try? tmux(["capture-pane", "-p", "-e", "-t", name, "-S", "-200"])) ?? "" }
+
     /// Waits up to `seconds` for `text` to appear on the screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10) -> Bool {
@@ -119,13 +143,28 @@ final class TmuxSession {
         return false
     }
 
+    /// Waits until the last non-blank line on the screen is `prompt` (trailing space
+    /// trimmed): the program is reading again. Keys such as Ctrl-D sent while it is busy
+    /// reach a terminal in cooked mode and are lost.
+    @discardableResult
+    func waitForPrompt(_ prompt: String = ">", seconds: Double = 10) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let last = screen.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) })
+            if last.map(String.init) == prompt { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
     /// Waits for the program to exit; returns its status, nil if it is still running.
     func exitStatus(seconds: Double = 10) -> Int32? {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
-            let s = ((try? tmux(["display", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])) ?? "")
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            if s.hasPrefix("1 ") { return Int32(s.dropFirst(2)) }
+            let text = screen
+            if let r = text.range(of: "[exit status ") {
+                return Int32(text[r.upperBound...].prefix(while: \.isNumber))
+            }
             usleep(50_000)
         }
         return nil
