@@ -82,4 +82,25 @@ import Testing
         #expect(r[3].asString?.contains("text-in-number.csv:") == true, "\(r[3])")
         #expect(r[4].asString?.contains("gdp must be a positive number") == true)
     }
+
+    @Test func packagesAndAlignmentsFromCSV() throws {
+        let lua = try Self.lua()
+        let dir = Programs.root.appendingPathComponent("Tests/Fixtures/sanctions").path
+        let r = try lua.run("""
+            local s = wg.scenario{ seed = 1 }
+            s:economy{ RUS = { gdp = 1780 } }
+            local n1 = s:sanction("\(dir)/packages-good.csv")
+            local n2 = s:alignment("\(dir)/alignments-good.csv")
+            local function e(f) return select(2, pcall(f)) end
+            return n1, n2,
+                   e(function() s:sanction("\(dir)/packages-coverage-out-of-range.csv") end),
+                   e(function() s:alignment("\(dir)/alignments-missing-column.csv") end),
+                   e(function() s:sanction("\(dir)/binary.csv") end)
+            """, name: "=t")
+        #expect(r[0] == .integer(2))
+        #expect(r[1] == .integer(2))
+        #expect(r[2].asString?.hasSuffix("packages-coverage-out-of-range.csv:3: coverage must be in [0, 1], got 1.5") == true, "\(r[2])")
+        #expect(r[3].asString?.contains("alignments-missing-column.csv:1: ") == true, "\(r[3])")
+        #expect(r[4].asString?.contains("binary.csv:") == true, "\(r[4])")
+    }
 }

@@ -173,6 +173,17 @@ enum ScenarioMethods {
             return 0
         },
         method("sanction") { a, h in
+            if a.type(2) == LUA_TSTRING {
+                let path = try a.string(2)
+                let packages = try SanctionPackage.parseCSV(try readText(path), name: path)
+                try h.scenario.checkStates(packages.flatMap { [$0.target] + $0.sanctioners })
+                try configure(h) { s in
+                    s.sanctions.packages += packages
+                    try s.sanctions.validate()
+                }
+                a.push(packages.count)
+                return 1
+            }
             let t = try a.table(2)
             guard let target = try t.string("target", in: a) else { throw a.error(2, "field 'target' expected") }
             guard let by = try t.strings("by"), !by.isEmpty else { throw a.error(2, "field 'by' must list the sanctioners") }
@@ -193,6 +204,17 @@ enum ScenarioMethods {
             return 0
         },
         method("alignment") { a, h in
+            if a.type(2) == LUA_TSTRING {
+                let path = try a.string(2)
+                let alignments = try Alignment.parseCSV(try readText(path), name: path)
+                try h.scenario.checkStates(alignments.flatMap { $0.members + [$0.beneficiary] })
+                try configure(h) { s in
+                    s.sanctions.alignments += alignments
+                    try s.sanctions.validate()
+                }
+                a.push(alignments.count)
+                return 1
+            }
             let t = try a.table(2)
             guard let name = try t.string("name", in: a) else { throw a.error(2, "field 'name' expected") }
             guard let members = try t.strings("members"), !members.isEmpty else { throw a.error(2, "field 'members' must list states") }
