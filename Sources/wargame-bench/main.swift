@@ -50,3 +50,19 @@ if let a = results["engine accessor s:rung_name()"], let f = results["pure-Lua f
    let m = results["pure-Lua method o:rung_name()"] {
     print(String(format: "accessor / pure-Lua function: %.2f×; accessor / pure-Lua method: %.2f× (bar: 1.5×)", a / f, a / m))
 }
+
+// Monte Carlo: runs per second on one thread and on every core, and whether the
+// summaries agree bit for bit (they must: DESIGN.md's quality bar).
+let cores = ProcessInfo.processInfo.activeProcessorCount
+var summaries: [String] = []
+for threads in Array(Set([1, cores])).sorted() {
+    let start = Date()
+    let r = try lua.run("""
+        local sm = wg.montecarlo{ script = "Scripts/scenarios/default.lua", runs = 2000, turns = 20, seed = 1, threads = \(threads) }
+        return string.format("%.17g %.17g", sm.gdp_loss_pct.mean, sm.max_rung.mean)
+        """, name: "=montecarlo")
+    let seconds = Date().timeIntervalSince(start)
+    summaries.append(r.first?.asString ?? "")
+    print(String(format: "montecarlo 2000 runs × 20 turns, %d thread(s): %.2f s, %.0f runs/s", threads, seconds, 2000 / seconds))
+}
+print("summaries identical across thread counts: \(Set(summaries).count == 1)")

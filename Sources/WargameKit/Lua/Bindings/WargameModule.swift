@@ -3,7 +3,7 @@ import CLua
 /// The `wg` module: a global table that `require "wargame"` also returns.
 public enum WargameModule {
     /// Binding tables that contribute functions to `wg`, in registration order.
-    static var libraries: [[LuaFunction]] { [ForceBalanceBindings.functions, ScenarioBindings.functions] }
+    static var libraries: [[LuaFunction]] { [ForceBalanceBindings.functions, ScenarioBindings.functions, MonteCarloBindings.functions] }
 
     /// Creates `wg`, sets it as a global and as `package.loaded.wargame`.
     public static func install(in state: LuaState) {
