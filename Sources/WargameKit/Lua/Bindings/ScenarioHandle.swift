@@ -43,13 +43,13 @@ final class ScenarioHandle {
     /// Copies the read-only fields into the object's own field table, when they changed.
     /// `s.turn` is then a plain table read in the VM: no C call at all.
     func syncFields(_ L: OpaquePointer, object index: Int32) {
-        if let shown, shown.turn == turn, shown.rung == rung, shown.ended == ended { return }
+        if let shown, shown.turn == turn, shown.rung == rung, shown.ended == ended, !history.current.name.isEmpty { return }
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         guard lua_getmetatable(L, index) != 0, wg_rawgetfield(L, -1, "__index") == LUA_TTABLE else { return }
         let stack = LuaStack(L)
         for (key, value) in [("turn", LuaValue.integer(Int64(turn))), ("rung", .integer(Int64(rung))),
-                             ("name", .string(history.current.name)),
+                             ("name", .string(history.current.name)), ("__rung_name", .string(rungName)),
                              ("ended", ended.map { .string($0) } ?? .nil)] {
             stack.pushString(key)
             stack.push(value)

@@ -97,7 +97,6 @@ enum ScenarioMethods {
             if let last { LuaTables.push(last, a) } else { a.pushNil() }
             return 1
         },
-        method("rung_name") { a, h in a.push(h.rungName); return 1 },
         method("balance") { a, h in
             let x = try a.string(2), y = try a.string(3)
             LuaTables.push(try h.scenario.balance(x, y), a)
@@ -249,6 +248,12 @@ enum ScenarioMethods {
         // Each object gets its own copy of this metatable (ScenarioHandle.push); this one
         // holds what is shared, the methods under __methods.
         state.pushLibrary(methods)
+        // s:rung_name() reads the name the engine keeps in the object's field table: a Lua
+        // function, so the accessor costs a Lua call (see `make bench`), not a C call.
+        if (try? state.load("return function(self) return self.__rung_name end", name: "=rung_name", mode: "t")) != nil,
+           (try? state.pcall(nargs: 0, nresults: 1)) != nil {
+            lua_setfield(L, -2, "rung_name")
+        }
         lua_setfield(L, -2, "__methods")
         state.push(.string("scenario"))
         lua_setfield(L, -2, "__metatable")
