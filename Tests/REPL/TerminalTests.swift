@@ -152,6 +152,29 @@ import Testing
         #expect(saved.contains(":balance\\040RUS\\040USA"))  // :quit saves the history
     }
 
+    /// Ctrl-C stops Lua that the engine runs inside a step (a runaway policy), through
+    /// `:step` and `s:step()`; the scenario stays at its turn and the session goes on.
+    @Test func ctrlCInsideAnEngineStep() throws {
+        let t = try TmuxSession(Programs.replCommand(["--seed", "5"], environment: [
+            "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario, "WARGAME_HISTORY": ""]))
+        let prompt = "Baltic crisis t0 crisis>"
+        #expect(t.waitForPrompt(prompt))
+        #expect(try t.enter("s:policy('Russia', function(view) while true do end end)", prompt: prompt) == "")
+        for command in [":step", "s:step()"] {
+            try t.type(command)
+            usleep(300_000)
+            try t.press("C-c")
+            #expect(t.waitForPrompt(prompt))
+            #expect(t.screen.contains("> \(command)\n^Cwargame-repl: interrupted!\n"))
+        }
+        #expect(try t.enter("s.turn", prompt: prompt) == "0")
+        #expect(try t.enter("s:policy('Russia', function(view) return 'hold' end)", prompt: prompt) == "")
+        let step = try t.enter(":step", prompt: "Baltic crisis t1 sanctions>")
+        #expect(step?.contains("  moves: NATO rung 2 (policy), Russia hold (policy)") == true)
+        try t.press("C-d")
+        #expect(t.exitStatus() == 0)
+    }
+
     /// Tab completes globals, fields, methods through metatables, and meta-command names.
     /// The real scenario object hides its metatable (`__metatable`); completion reads it raw.
     @Test func tabCompletion() throws {
