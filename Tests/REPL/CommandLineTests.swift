@@ -107,9 +107,10 @@ import Testing
 
     @Test func metaCommandsWithoutATerminal() throws {
         let input = ":step 2\n:status\n:balance RUS\n:help s:fork\n:quit\nprint('not reached')\n"
-        let r = try Programs.repl(["-i", "-e", "s = dofile('\(Programs.fakeScenario)')"], input: input)
+        let r = try Programs.repl(["--seed", "3", "-i", "-e", "s = dofile('\(Programs.defaultScenario)')"], input: input)
         #expect(r.status == 0)
-        #expect(r.stdout.contains("turn 2: rung 2 (sanctions), 1 event(s)\nsides     West (USA) vs East (RUS)"))
+        #expect(r.stdout.contains("\nturn 2: sanctions (rung 2)\n"))
+        #expect(r.stdout.contains("\nscenario     Baltic crisis (seed 3)\nturn         2 of 40\nrung         2 sanctions\nside NATO    "))
         #expect(r.stdout.contains("s2 = s:fork()\n  An independent copy"))
         #expect(!r.stdout.contains("not reached"))
         #expect(r.stderr == "wargame-repl: usage: :balance a b\n")

@@ -47,95 +47,172 @@ import Testing
         #expect(!saved.contains("dropped_line"))
     }
 
-    /// Started with no script, the default scenario is in `s`, the prompt shows it, and
-    /// every meta-command maps onto it (against the REPL's test double).
+    /// Started with no script, the real default scenario (Scripts/scenarios/default.lua,
+    /// found by the REPL itself) is in `s`, the prompt shows its name, turn and rung, and
+    /// every meta-command prints the engine's real output. `--seed 5` fixes the random draws.
     @Test func defaultScenarioAndEveryMetaCommand() throws {
         let dir = try Programs.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let history = dir.appendingPathComponent("history").path
-        let t = try TmuxSession(Programs.replCommand(environment: [
-            "WARGAME_HISTORY": history, "WARGAME_DEFAULT_SCENARIO": Programs.fakeScenario]), width: 160, height: 60)
-        #expect(t.waitFor("test-crisis t0 peace>"))
-        #expect(t.screen.contains("Type :status to see where things stand, :step to advance a turn."))
-        #expect(t.screen.contains(":help lists the commands"))
-        try t.type(":status")
-        #expect(t.waitFor("rung      0 peace"))
-        #expect(t.screen.contains("sides     West (USA) vs East (RUS)\nbalance   RUS/USA 0.40"))
-        try t.type(":step")
-        #expect(t.waitFor("turn 1: rung 1 (crisis), 1 event(s)"))
-        #expect(t.waitFor("test-crisis t1 crisis>"))
-        try t.type(":step 2")
-        #expect(t.waitFor("test-crisis t3 proxy war>"))
-        try t.type(":log 1")
-        #expect(t.waitFor("\nturn 3: rung 3 proxy war\n"))
-        try t.type(":log")
-        #expect(t.waitFor("turn 1: rung 1 crisis\nturn 2: rung 2 sanctions\nturn 3: rung 3 proxy war\n"))
-        try t.type(":balance RUS USA")
-        #expect(t.waitFor("RUS/USA ratio 0.40"))
-        try t.type(":damage RUS")
-        #expect(t.waitFor("RUS gdp loss 1.2%"))
-        try t.type(":damage XYZ")
-        #expect(t.waitFor("\nwargame-repl: unknown state 'XYZ'\n"))
-        try t.type(":undo")
-        #expect(t.waitFor("back to turn 2"))
-        try t.type(":rewind 1")
-        #expect(t.waitFor("test-crisis t1 crisis>"))
-        try t.type(":fork")
-        #expect(t.waitFor("fork1 = fork of test-crisis at turn 1"))
-        try t.type("fork1:step(); print('fork at', fork1.turn, 's at', s.turn)")
-        #expect(t.waitFor("fork at 2       s at    1")  /* tabs reach the screen as spaces */)
+        let t = try TmuxSession(Programs.replCommand(["--seed", "5"], environment: [
+            "WARGAME_HISTORY": history, "WARGAME_DEFAULT_SCENARIO": "-"]), width: 160, height: 60)
+        #expect(t.waitForPrompt("Baltic crisis t0 crisis>"))
+        let opening = t.screen
+        #expect(opening.contains("\ns is the default scenario (Baltic crisis t0 crisis). Type :status to see where things stand, :step to advance a turn.\n"))
+        #expect(opening.contains("\n:help lists the commands and the wg API, Tab completes, Ctrl-D leaves.\n"))
+
+        func run(_ line: String, _ prompt: String, _ source: SourceLocation = #_sourceLocation) throws -> String {
+            let out = try t.enter(line, prompt: prompt)
+            #expect(out != nil, "no prompt '\(prompt)' after '\(line)':\n\(t.screen)", sourceLocation: source)
+            return out ?? ""
+        }
+        func lines(_ s: String) -> [String] { s.split(separator: "\n").map(String.init) }
+
+        let status = lines(try run(":status", "Baltic crisis t0 crisis>"))
+        #expect(status.first == "scenario     Baltic crisis (seed 5)")
+        #expect(status.contains("turn         0 of 40"))
+        #expect(status.contains("rung         1 crisis"))
+        #expect(status.contains("side NATO    USA UKG FRN GMY POL EST LAT LIT (nuclear)"))
+        #expect(status.contains("side Russia  RUS (nuclear)"))
+        #expect(status.contains { $0.hasPrefix("balance      USA/RUS ratio ") && $0.contains(", p_win ") })
+        #expect(status.contains { $0.hasPrefix("damage RUS   GDP loss 0.0 bn USD (0.00% of GDP)") })
+
+        let step = lines(try run(":step", "Baltic crisis t1 sanctions>"))
+        #expect(step.first == "turn 1: sanctions (rung 2), was rung 1")
+        #expect(step.contains("  moves: NATO rung 2 (policy), Russia deescalate"))
+        #expect(step.contains { $0.hasPrefix("  [escalation] crisis ") && $0.hasSuffix(" sanctions (asked by USA)") })
+        #expect(lines(try run(":step 2", "Baltic crisis t3 sanctions>")).first == "turn 3: sanctions (rung 2)")
+        #expect(try run(":log 1", "Baltic crisis t3 sanctions>") == "turn 3 [turn] turn 3: sanctions (rung 2)")
+        let log = lines(try run(":log", "Baltic crisis t3 sanctions>"))
+        #expect(log.first == "turn 1 [turn] turn 1: sanctions (rung 2)")
+        #expect(log.suffix(2) == ["turn 2 [turn] turn 2: sanctions (rung 2)", "turn 3 [turn] turn 3: sanctions (rung 2)"])
+        #expect(log.contains { $0.hasPrefix("turn 1 [escalation] crisis ") })
+        #expect(log.allSatisfy { $0.range(of: #"^turn [1-3] \[[a-z]+\] "#, options: .regularExpression) != nil })
+
+        // :balance and :damage print the engine's summaries; their numbers are the ones
+        // the Lua API returns.
+        let ratio = try run("print(('ratio %.3f, p_win %.3f'):format(s:balance('RUS', 'USA').ratio, s:balance('RUS', 'USA').p_win))",
+                            "Baltic crisis t3 sanctions>")
+        let balance = lines(try run(":balance RUS USA", "Baltic crisis t3 sanctions>"))
+        #expect(balance.first?.hasPrefix("RUS ") == true)
+        #expect(balance.contains { $0.hasPrefix("USA ") })
+        #expect(balance.last?.hasPrefix(ratio + " (k=") == true, "\(balance) vs \(ratio)")
+        let loss = try run("print(('(%.2f%% of GDP)'):format(s:damage('RUS').gdp_loss_pct))", "Baltic crisis t3 sanctions>")
+        let damage = try run(":damage RUS", "Baltic crisis t3 sanctions>")
+        #expect(damage.hasPrefix("GDP loss ") && damage.contains(" bn USD \(loss); blocked "), "\(damage) vs \(loss)")
+        #expect(loss != "(0.00% of GDP)")  // three turns of sanctions cost something
+        #expect(try run(":damage XYZ", "Baltic crisis t3 sanctions>") == "wargame-repl: unknown state code 'XYZ'")
+
+        #expect(try run(":undo", "Baltic crisis t2 sanctions>") == "back to turn 2")
+        #expect(try run(":rewind 1", "Baltic crisis t1 sanctions>") == "back to turn 1")
+        #expect(try run(":rewind 9", "Baltic crisis t1 sanctions>") == "wargame-repl: no turn 9 in this scenario's history")
+        #expect(try run(":fork", "Baltic crisis t1 sanctions>") == "fork1 = fork of Baltic crisis at turn 1 (type s = fork1 to work on it)")
+        #expect(try run("fork1:step(); print('fork at', fork1.turn, 's at', s.turn)", "Baltic crisis t1 sanctions>")
+                == "fork at 2       s at    1"  /* tabs reach the screen as spaces */)
+
+        // Round trip: save at turn 1, step to 2, load: the prompt is back at turn 1.
         let save = dir.appendingPathComponent("a.wgs").path, aar = dir.appendingPathComponent("aar.html").path
-        try t.type(":save \(save)")
-        #expect(t.waitFor("saved to \(save)"))
-        try t.type(":step")
-        try t.type(":load \(save)")
-        #expect(t.waitFor("loaded \(save) into s"))
-        #expect(t.waitFor("test-crisis t1 crisis>"))
-        try t.type(":report \(aar)")
-        #expect(t.waitFor("wrote \(aar)"))
-        #expect(FileManager.default.fileExists(atPath: aar))
-        try t.type(":seed 7")
-        #expect(t.waitFor("seed 7"))
-        try t.type(":rewind x")
-        #expect(t.waitFor("wargame-repl: usage: :rewind n (n must be an integer, got 'x')"))
-        try t.type(":nonsense")
-        #expect(t.waitFor("wargame-repl: unknown command ':nonsense' (:help lists them)"))
-        try t.type(":help")
-        #expect(t.waitFor("Type :help name for one of them"))
-        #expect(t.screen.contains("  :balance a b    Prints the force balance"))
-        #expect(t.screen.contains("wg.montecarlo"))
-        try t.type(":help step")
-        #expect(t.waitFor("report = s:step([n])\n  Advances n turns"))
-        try t.type(":help wg.nothing")
-        #expect(t.waitFor("wargame-repl: no help for 'wg.nothing' (:help lists the names)"))
-        try t.type("s = nil")
-        try t.type(":status")  // falls back to wg.last(): the fork, created last
-        #expect(t.waitFor("rung      1 crisis\ndamage    RUS 0.4%"))  // the one :load made
-        #expect(t.waitForPrompt("test-crisis t1 crisis>"))
+        #expect(try run(":save \(save)", "Baltic crisis t1 sanctions>") == "saved to \(save)")
+        #expect(FileManager.default.fileExists(atPath: save))
+        #expect(lines(try run(":step", "Baltic crisis t2 sanctions>")).first == "turn 2: sanctions (rung 2)")
+        #expect(try run(":load \(save)", "Baltic crisis t1 sanctions>") == "loaded \(save) into s")
+        #expect(try run("s.turn, s.rung, s.name", "Baltic crisis t1 sanctions>") == "1       2       Baltic crisis")
+        #expect(try run(":log 1", "Baltic crisis t1 sanctions>").hasPrefix("turn 1 ["))
+
+        #expect(try run(":report \(aar)", "Baltic crisis t1 sanctions>") == "wrote \(aar)")
+        let html = (try? String(contentsOfFile: aar, encoding: .utf8)) ?? ""
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.hasSuffix("</html>"))
+        #expect(html.contains("Baltic crisis"))
+
+        #expect(try run(":rewind 0", "Baltic crisis t0 crisis>") == "back to turn 0")
+        #expect(try run(":log", "Baltic crisis t0 crisis>") == "(no events yet)")
+        #expect(try run(":undo", "Baltic crisis t0 crisis>") == "wargame-repl: nothing to undo: the scenario is at turn 0")
+        #expect(try run(":seed 7", "Baltic crisis t0 crisis>") == "seed 7")
+        #expect(lines(try run(":status", "Baltic crisis t0 crisis>")).first == "scenario     Baltic crisis (seed 7)")
+
+        #expect(try run(":rewind x", "Baltic crisis t0 crisis>") == "wargame-repl: usage: :rewind n (n must be an integer, got 'x')")
+        #expect(try run(":balance RUS", "Baltic crisis t0 crisis>") == "wargame-repl: usage: :balance a b")
+        #expect(try run(":nonsense", "Baltic crisis t0 crisis>") == "wargame-repl: unknown command ':nonsense' (:help lists them)")
+        let help = try run(":help", "Baltic crisis t0 crisis>")
+        #expect(help.hasSuffix("Type :help name for one of them (e.g. :help s:step)."))
+        #expect(help.contains("  :balance a b    Prints the force balance"))
+        #expect(help.contains("wg.montecarlo"))
+        #expect(try run(":help step", "Baltic crisis t0 crisis>").hasPrefix("report = s:step([n])\n  Advances n turns"))
+        #expect(try run(":help wg.nothing", "Baltic crisis t0 crisis>") == "wargame-repl: no help for 'wg.nothing' (:help lists the names)")
+
+        // Without s, the commands and the prompt use wg.last(): the scenario :load made
+        // (turn 0, seed 7), not fork1 (turn 2, seed 5).
+        #expect(try run("s = nil", "Baltic crisis t0 crisis>") == "")
+        let last = lines(try run(":status", "Baltic crisis t0 crisis>"))
+        #expect(last.prefix(2) == ["scenario     Baltic crisis (seed 7)", "turn         0 of 40"])
+        #expect(lines(try run(":step", "Baltic crisis t1 sanctions>")).first == "turn 1: sanctions (rung 2), was rung 1")
         try t.type(":quit")
         #expect(t.exitStatus() == 0)
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         #expect(saved.contains(":balance\\040RUS\\040USA"))  // :quit saves the history
     }
 
+    /// Ctrl-C stops Lua that the engine runs inside a step (a runaway policy), through
+    /// `:step` and `s:step()`; the scenario stays at its turn and the session goes on.
+    @Test func ctrlCInsideAnEngineStep() throws {
+        let t = try TmuxSession(Programs.replCommand(["--seed", "5"], environment: [
+            "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario, "WARGAME_HISTORY": ""]))
+        let prompt = "Baltic crisis t0 crisis>"
+        #expect(t.waitForPrompt(prompt))
+        #expect(try t.enter("s:policy('Russia', function(view) while true do end end)", prompt: prompt) == "")
+        for command in [":step", "s:step()"] {
+            try t.type(command)
+            usleep(300_000)
+            try t.press("C-c")
+            #expect(t.waitForPrompt(prompt))
+            #expect(t.screen.contains("> \(command)\n^Cwargame-repl: interrupted!\n"))
+        }
+        #expect(try t.enter("s.turn", prompt: prompt) == "0")
+        #expect(try t.enter("s:policy('Russia', function(view) return 'hold' end)", prompt: prompt) == "")
+        let step = try t.enter(":step", prompt: "Baltic crisis t1 sanctions>")
+        #expect(step?.contains("  moves: NATO rung 2 (policy), Russia hold (policy)") == true)
+        try t.press("C-d")
+        #expect(t.exitStatus() == 0)
+    }
+
     /// Tab completes globals, fields, methods through metatables, and meta-command names.
+    /// The real scenario object hides its metatable (`__metatable`); completion reads it raw.
     @Test func tabCompletion() throws {
-        let t = try TmuxSession(Programs.replCommand(environment: ["WARGAME_DEFAULT_SCENARIO": Programs.fakeScenario,
-                                                                   "WARGAME_HISTORY": ""]))
-        #expect(t.waitFor("test-crisis t0 peace>"))
+        let t = try TmuxSession(Programs.replCommand(["--seed", "5"], environment: [
+            "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario, "WARGAME_HISTORY": ""]))
+        #expect(t.waitForPrompt("Baltic crisis t0 crisis>"))
         try t.type("wg.ver", enter: false)
         try t.press("Tab")
         try t.press("Enter")
         #expect(t.waitFor("> wg.version\n0."))
+        try t.type("getmetatable(s)")  // what a script sees
+        #expect(t.waitFor("> getmetatable(s)\nscenario\n"))
         try t.type("s:ste", enter: false)
         try t.press("Tab")
         try t.type("()")
-        #expect(t.waitFor("> s:step()\nturn 1"))
-        try t.type("s:st", enter: false)  // s:status and s:step: the second Tab lists both
+        #expect(t.waitFor("> s:step()\nturn 1: sanctions (rung 2), was rung 1\n"))
+        #expect(t.waitForPrompt("Baltic crisis t1 sanctions>"))
+        try t.type("s.tu", enter: false)  // a field
+        try t.press("Tab")
+        try t.press("Enter")
+        #expect(t.waitFor("> s.turn\n1\n"))
+        try t.type("s.na", enter: false)
+        try t.press("Tab")
+        try t.press("Enter")
+        #expect(t.waitFor("> s.name\nBaltic crisis\n"))
+        try t.type("s:rung_", enter: false)  // rung and rung_name: only the method fits
+        try t.press("Tab")
+        try t.type("()")
+        #expect(t.waitFor("> s:rung_name()\nsanctions\n"))
+        try t.type("s:al", enter: false)  // s:alignment and s:alliance: the second Tab lists both
         try t.press("Tab")
         try t.press("Tab")
-        #expect(t.waitFor("s:status"))
-        #expect(t.screen.contains("s:step"))
+        #expect(t.waitFor("> s:al\ns:alignment s:alliance\n"))
+        try t.press("C-c")
+        try t.type("s:st", enter: false)  // s:status and s:step
+        try t.press("Tab")
+        try t.press("Tab")
+        #expect(t.waitFor("> s:st\ns:status s:step\n"))
         try t.press("C-c")
         try t.type("string.upp", enter: false)  // a library table
         try t.press("Tab")
@@ -162,7 +239,7 @@ import Testing
         try t.press("Tab")
         try t.press("Enter")
         #expect(t.waitFor("> :help s:rewind\ns:rewind(turn)"))
-        #expect(t.waitForPrompt("test-crisis t1 crisis>"))
+        #expect(t.waitForPrompt("Baltic crisis t1 sanctions>"))
         try t.press("C-d")
         #expect(t.exitStatus() == 0)
     }
@@ -188,18 +265,18 @@ import Testing
     @Test func colourOnlyWithoutNoColor() throws {
         for noColor in ["-", "1"] {
             let t = try TmuxSession(Programs.replCommand(environment: [
-                "NO_COLOR": noColor, "WARGAME_DEFAULT_SCENARIO": Programs.fakeScenario, "WARGAME_HISTORY": ""]))
-            #expect(t.waitFor("test-crisis t0 peace>"))
+                "NO_COLOR": noColor, "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario, "WARGAME_HISTORY": ""]))
+            #expect(t.waitFor("Baltic crisis t0 crisis>"))
             try t.type("error('boom')")
             #expect(t.waitFor("wargame-repl: stdin:1: boom"))
             let screen = t.colouredScreen
             if noColor == "-" {
-                #expect(screen.contains("\u{1b}[32mtest-crisis t0 peace"))
+                #expect(screen.contains("\u{1b}[32mBaltic crisis t0 crisis"))
                 #expect(screen.contains("\u{1b}[31mwargame-repl: stdin:1: boom"))
             } else {
                 #expect(!screen.contains("\u{1b}["))
             }
-            #expect(t.waitForPrompt("test-crisis t0 peace>"))
+            #expect(t.waitForPrompt("Baltic crisis t0 crisis>"))
             try t.press("C-d")
             #expect(t.exitStatus() == 0)
         }

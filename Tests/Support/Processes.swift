@@ -55,8 +55,8 @@ enum Programs {
         try run(repl, arguments, input: input, environment: environment, directory: root)
     }
 
-    /// The REPL's test double of a scenario (Tests/Fixtures/repl/scenario.lua).
-    static var fakeScenario: String { root.appendingPathComponent("Tests/Fixtures/repl/scenario.lua").path }
+    /// The real default scenario the REPL loads into `s` (Scripts/scenarios/default.lua).
+    static var defaultScenario: String { root.appendingPathComponent("Scripts/scenarios/default.lua").path }
 
     /// Quotes `s` for sh.
     static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -127,10 +127,34 @@ final class TmuxSession {
     /// Presses keys by tmux name: "C-c", "C-d", "Tab", "Up", "Enter".
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
-    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
+    /// The screen and all the scrollback tmux keeps (2000 lines by default).
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name, "-S", "-"])) ?? "" }
 
     /// The screen with its colours, as SGR escape sequences.
-    var colouredScreen: String { (try? tmux(["capture-pane", "-p", "-e", "-t", name, "-S", "-200"])) ?? "" }
+    var colouredScreen: String { (try? tmux(["capture-pane", "-p", "-e", "-t", name, "-S", "-"])) ?? "" }
+
+    /// Types `line` and Enter, waits until `prompt` is the last line again, and returns what
+    /// was printed in between (nil if the prompt did not come back). Unlike `waitFor`, it
+    /// cannot be fooled by the same text printed by an earlier command.
+    func enter(_ line: String, prompt: String, seconds: Double = 10) throws -> String? {
+        let echo = "> " + line
+        func lines() -> [Substring] {
+            let all = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return Array(all.prefix(through: all.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) ?? -1))
+        }
+        let before = lines().filter { $0.hasSuffix(echo) }.count
+        try type(line)
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let l = lines()
+            let echoes = l.indices.filter { l[$0].hasSuffix(echo) }
+            if echoes.count > before, let i = echoes.last, i < l.count - 1, l[l.count - 1] == prompt {
+                return l[(i + 1)..<(l.count - 1)].joined(separator: "\n")
+            }
+            usleep(50_000)
+        }
+        return nil
+    }
 
     /// Waits up to `seconds` for `text` to appear on the screen.
     @discardableResult
