@@ -272,4 +272,16 @@ import Testing
         #expect(r[5].asString?.contains("start rung 99 is not on the ladder") == true)
         #expect(r[6].asString?.contains("needs two sides") == true)
     }
+
+    /// The REPL's meta-commands fall back to wg.last(): it must survive collection.
+    @Test func lastScenarioSurvivesCollection() throws {
+        let lua = try Self.lua()
+        let r = try lua.run("""
+            do local x = wg.scenario{ name = "kept", seed = 1 } end
+            collectgarbage(); collectgarbage()
+            local last = wg.last()
+            return last and last.name, tostring(last)
+            """)
+        #expect(r == [.string("kept"), .string("scenario 'kept' (turn 0, rung 1 crisis)")])
+    }
 }

@@ -134,18 +134,15 @@ final class ScenarioHandle {
         return t == LUA_TTABLE
     }
 
-    /// `wg.last()`: the registry remembers the last scenario created (weakly: a collected
-    /// scenario is not kept alive by it).
+    /// `wg.last()`: the registry holds the last scenario created, strongly, so that the
+    /// REPL's meta-commands still find it when the script kept no reference (a weak one
+    /// was collected between two commands).
     static let lastKey = "wargame.last"
     static func lastCreated(on L: OpaquePointer, set index: Int32) {
         let v = lua_absindex(L, index)
         if lua_getfield(L, LUA_REGISTRYINDEX, lastKey) != LUA_TTABLE {
             lua_settop(L, -2)
-            lua_createtable(L, 0, 1)
-            lua_createtable(L, 0, 1)
-            LuaStack(L).pushString("v")
-            lua_setfield(L, -2, "__mode")
-            lua_setmetatable(L, -2)
+            lua_createtable(L, 1, 0)
             lua_pushvalue(L, -1)
             lua_setfield(L, LUA_REGISTRYINDEX, lastKey)
         }
