@@ -15,14 +15,14 @@ extension TurnReport {
 }
 
 extension Balance {
+    /// Each side's power, then one aligned line per contribution, then ratio and odds.
     public var summary: String {
-        func side(_ s: SidePower) -> String {
-            let parts = s.contributions.map { c in
-                String(format: "%@ %.4f×%.2f", c.state, c.cinc, c.weight) + (c.alliance.map { " (\($0))" } ?? "")
+        func side(_ s: SidePower) -> [String] {
+            [String(format: "%@ %.4f (sum of CINC × weight)", s.leader, s.power)] + s.contributions.map { c in
+                String(format: "  %-4@ %.4f × %.2f", c.state, c.cinc, c.weight) + (c.alliance.map { "  \($0)" } ?? "")
             }
-            return String(format: "%@ %.4f = ", s.leader, s.power) + parts.joined(separator: " + ")
         }
-        return [side(a), side(b), String(format: "ratio %.3f, p_win %.3f (k=%g)", ratio, pWin, decisiveness)]
+        return (side(a) + side(b) + [String(format: "ratio %.3f, p_win %.3f (k=%g)", ratio, pWin, decisiveness)])
             .joined(separator: "\n")
     }
 }
