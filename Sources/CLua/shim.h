@@ -81,9 +81,14 @@ static inline int wg_raise(lua_State *L, int where) {
 
 // ---------------------------------------------------------------------------------------
 // Allocator with a limit. Every state is created through it; limit 0 means none.
+//
+// While Swift code called from Lua runs (`swift` > 0) the limit is not enforced: a failed
+// allocation there would raise through Swift frames. Whatever Swift pushes counts, and the
+// next allocation Lua itself makes past the limit fails with "not enough memory".
 typedef struct wg_alloc_state {
     size_t used;
     size_t limit;
+    int swift;
 } wg_alloc_state;
 
 static void *wg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -94,11 +99,28 @@ static void *wg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         st->used -= old;
         return NULL;
     }
-    if (st->limit != 0 && nsize > old && st->used + (nsize - old) > st->limit) return NULL;
+    if (st->limit != 0 && st->swift == 0 && nsize > old && st->used + (nsize - old) > st->limit) return NULL;
     void *p = realloc(ptr, nsize);
     if (p != NULL) st->used = st->used - old + nsize;
     return p;
 }
+
+static inline wg_alloc_state *wg_alloc_state_of(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (wg_alloc_state *)ud;
+}
+/// Around a call into Swift (the trampoline): the limit waits until Swift returns.
+static inline void wg_swift_enter(lua_State *L) { wg_alloc_state_of(L)->swift += 1; }
+static inline void wg_swift_leave(lua_State *L) { wg_alloc_state_of(L)->swift -= 1; }
+/// Around a call from Swift back into Lua: the limit applies again; returns what to restore.
+static inline int wg_swift_suspend(lua_State *L) {
+    wg_alloc_state *st = wg_alloc_state_of(L);
+    int saved = st->swift;
+    st->swift = 0;
+    return saved;
+}
+static inline void wg_swift_resume(lua_State *L, int saved) { wg_alloc_state_of(L)->swift = saved; }
 
 static int wg_panic(lua_State *L) {
     (void)L;
@@ -135,23 +157,50 @@ static inline wg_limits *wg_limits_of(lua_State *L) {
     return *(wg_limits **)lua_getextraspace(L);
 }
 
+/// Raises `msg` from a hook with the position of the running Lua function (level 0 in a
+/// hook; luaL_error would name its caller).
+static int wg_hook_raise(lua_State *L, const char *msg) {
+    luaL_where(L, 0);
+    lua_pushstring(L, msg);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 static void wg_limits_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     wg_limits *lim = wg_limits_of(L);
     if (lim == NULL) return;
+    // Once a limit has fired in this chunk it fires again at every instruction, so a
+    // script cannot catch it with pcall and loop on: the error reaches the top.
+    if (lim->fired != 0) {
+        lua_sethook(L, wg_limits_hook, LUA_MASKCOUNT, 1);
+        wg_hook_raise(L, lim->fired == 1 ? "interrupted!" : lim->fired == 2 ? "instruction budget exceeded" : "time limit exceeded");
+    }
     if (lim->interrupted) {
         lim->interrupted = 0;
         lim->fired = 1;
-        luaL_error(L, "interrupted!");
+        wg_hook_raise(L, "interrupted!");
     }
     if (lim->budget >= 0) {
         lim->budget -= WG_HOOK_STEP;
-        if (lim->budget < 0) { lim->budget = 0; lim->fired = 2; luaL_error(L, "instruction budget exceeded"); }
+        if (lim->budget < 0) { lim->budget = 0; lim->fired = 2; wg_hook_raise(L, "instruction budget exceeded"); }
     }
     if (lim->deadline > 0 && wg_monotonic_now() > lim->deadline) {
         lim->fired = 3;
-        luaL_error(L, "time limit exceeded");
+        wg_hook_raise(L, "time limit exceeded");
     }
+}
+
+/// The check the hook makes, for long-running Swift code (a many-turn step) that runs no
+/// Lua instructions: returns what fired (1 interrupt, 2 budget, 3 time) or 0, and never
+/// raises; the caller throws.
+static inline int wg_limits_check(lua_State *L) {
+    wg_limits *lim = wg_limits_of(L);
+    if (lim == NULL) return 0;
+    if (lim->interrupted) { lim->interrupted = 0; lim->fired = 1; return 1; }
+    if (lim->budget == 0) { lim->fired = 2; return 2; }
+    if (lim->deadline > 0 && wg_monotonic_now() > lim->deadline) { lim->fired = 3; return 3; }
+    return 0;
 }
 
 /// Lets every thread of this state find its limits (threads copy the main extra space).
@@ -195,4 +244,39 @@ static inline int wg_rawgetfield(lua_State *L, int idx, const char *k) {
 /// luaL_openlibs as a lua_CFunction, so that it runs protected.
 static int wg_openlibs(lua_State *L) { luaL_openlibs(L); return 0; }
 static inline lua_CFunction wg_openlibs_fn(void) { return wg_openlibs; }
+
+// ---------------------------------------------------------------------------------------
+// Sandbox helpers (C frames: raising here is what the standard library does).
+
+/// The sandbox's `load`: upvalue 1 is the real `load`; the mode is always "t", so binary
+/// chunks (which can break the VM) are refused. An env given as 4th argument is passed on;
+/// without one the chunk gets the (sandboxed) global table, as `load` does.
+static int wg_sandbox_load(lua_State *L) {
+    int n = lua_gettop(L) >= 4 ? 4 : 3;
+    int t = lua_type(L, 1);
+    if (t != LUA_TSTRING && t != LUA_TFUNCTION) return luaL_typeerror(L, 1, "string or function");
+    if (lua_type(L, 2) > LUA_TNIL && lua_type(L, 2) != LUA_TSTRING) return luaL_typeerror(L, 2, "string");
+    if (lua_type(L, 3) > LUA_TNIL && lua_type(L, 3) != LUA_TSTRING) return luaL_typeerror(L, 3, "string");
+    lua_settop(L, n);  /* extra arguments dropped, missing ones nil */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushliteral(L, "t");
+    if (n == 4) lua_pushvalue(L, 4);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L) - n;
+}
+static inline lua_CFunction wg_sandbox_load_fn(void) { return wg_sandbox_load; }
+
+/// The sandbox's `require`: upvalue 1 is `wg`, returned for "wargame"; nothing else loads.
+static int wg_sandbox_require(lua_State *L) {
+    size_t len = 0;
+    const char *name = luaL_checklstring(L, 1, &len);
+    if (len == 7 && memcmp(name, "wargame", 7) == 0) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        return 1;
+    }
+    return luaL_error(L, "module '%s' is not available in the sandbox (only 'wargame')", name);
+}
+static inline lua_CFunction wg_sandbox_require_fn(void) { return wg_sandbox_require; }
 #endif

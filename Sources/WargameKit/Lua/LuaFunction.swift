@@ -34,7 +34,9 @@ final class LuaFunctionBox {
 /// The one frame that raises: every Swift value lives and dies inside `invokeBoxed`, so
 /// the `lua_error` below (in `wg_raise`) unwinds through no Swift references.
 func luaTrampoline(_ L: OpaquePointer?) -> Int32 {
+    wg_swift_enter(L!)  // no memory-limit raise while Swift frames are on the C stack
     let n = invokeBoxed(L!)
+    wg_swift_leave(L!)
     return n >= 0 ? n : wg_raise(L!, n == -1 ? 1 : 0)
 }
 

@@ -28,6 +28,9 @@ public final class LuaState {
 
     /// Per-chunk limits; see ``Limits``.
     public var limits: Limits = .none
+    /// Set by ``Sandbox/makeState(limits:memory:)``: bindings that read or write files
+    /// refuse to run in a sandboxed state.
+    public internal(set) var isSandboxed = false
     /// Objects the bindings attach to this state (scenario registry, REPL context, ...).
     public var userInfo: [String: AnyObject] = [:]
 
@@ -35,7 +38,7 @@ public final class LuaState {
     /// allocates; past it Lua raises "not enough memory" and the state stays usable.
     public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaError) {
         allocator = .allocate(capacity: 1)
-        allocator.initialize(to: wg_alloc_state(used: 0, limit: 0))
+        allocator.initialize(to: wg_alloc_state(used: 0, limit: 0, swift: 0))
         hookState = .allocate(capacity: 1)
         hookState.initialize(to: wg_limits(interrupted: 0, fired: 0, owner: nil, budget: -1, deadline: 0))
         guard let L = wg_newstate(allocator) else {
@@ -109,7 +112,9 @@ public final class LuaState {
         lua_rotate(L, base, 1)
         if depth == 0 { armLimits() }
         depth += 1
+        let saved = wg_swift_suspend(L)
         let status = lua_pcall(L, nargs, nresults ?? WG_LUA_MULTRET, base)
+        wg_swift_resume(L, saved)
         depth -= 1
         let fired = hookState.pointee.fired
         if depth == 0 { disarmLimits() }
@@ -121,9 +126,11 @@ public final class LuaState {
         if status == WG_LUA_ERRMEM { throw .memory(raw) }
         let (message, traceback) = LuaState.splitTraceback(raw)
         switch fired {
-        case 1 where message.hasSuffix("interrupted!"): throw .interrupted(traceback: traceback)
-        case 2 where message.hasSuffix("instruction budget exceeded"),
-             3 where message.hasSuffix("time limit exceeded"): throw .limit(message)
+        // `contains`: a policy stopped during s:step comes back wrapped ("policy for X
+        // failed at turn n: ...: time limit exceeded").
+        case 1 where message.contains("interrupted!"): throw .interrupted(traceback: traceback)
+        case 2 where message.contains("instruction budget exceeded"),
+             3 where message.contains("time limit exceeded"): throw .limit(message)
         default: throw .runtime(message: message, traceback: traceback)
         }
     }
@@ -135,7 +142,9 @@ public final class LuaState {
         let base = lua_gettop(L) - nargs
         lua_pushcclosure(L, wg_msghandler_fn(), 0)
         lua_rotate(L, base, 1)
+        let saved = wg_swift_suspend(L)  // the memory limit applies to the Lua code called
         let status = lua_pcall(L, nargs, nresults, base)
+        wg_swift_resume(L, saved)
         lua_rotate(L, base, -1)
         lua_settop(L, -2)
         guard status != WG_LUA_OK else { return }
@@ -196,6 +205,19 @@ public final class LuaState {
         hookState.pointee.budget = -1
         hookState.pointee.deadline = 0
         wg_hook_off(L)
+    }
+
+    /// For Swift code that runs long without executing Lua (a many-turn step): throws the
+    /// error the hook would raise once the running chunk is past its budget or deadline,
+    /// or was interrupted. The chunk's `pcall` reports it as ``LuaError/limit(_:)`` or
+    /// ``LuaError/interrupted(traceback:)``.
+    public static func checkLimits(_ L: OpaquePointer) throws(LuaCallError) {
+        switch wg_limits_check(L) {
+        case 1: throw LuaCallError("interrupted!")
+        case 2: throw LuaCallError("instruction budget exceeded")
+        case 3: throw LuaCallError("time limit exceeded")
+        default: return
+        }
     }
 
     /// Stops running Lua code at its next instruction with "interrupted!". Safe to call

@@ -34,7 +34,9 @@ enum ForceBalanceBindings {
                     throw DataFileError(file: "nmc-2016.csv", line: 0, reason: "no rows for year \(year) (file has \(caps.year))")
                 }
             } else {
-                caps = try Capabilities.load(path: try args.string(1), year: year)
+                let path = try args.string(1)
+                try args.refuseFileAccessInSandbox()
+                caps = try Capabilities.load(path: path, year: year)
             }
         } catch let e as DataFileError {
             // The message already names file and line; the caller's position would only confuse.

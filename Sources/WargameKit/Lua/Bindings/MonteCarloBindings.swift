@@ -11,6 +11,7 @@ enum MonteCarloBindings {
         LuaFunction("montecarlo") { a in
             let spec = try a.table(1)
             guard let script = try spec.string("script", in: a) else { throw a.error(1, "field 'script' expected") }
+            try a.refuseFileAccessInSandbox()
             let runs = Int(try spec.integer("runs", in: a, range: 1...10_000_000) ?? 1000)
             let turns = try spec.integer("turns", in: a, range: 1...1_000_000).map(Int.init)
             let seed = try spec.integer("seed", in: a) ?? 1

@@ -39,6 +39,7 @@ enum ScenarioBindings {
         },
         LuaFunction("load") { a in
             let path = try a.string(1)
+            try a.refuseFileAccessInSandbox()
             let history = try SaveFile.read(path)
             ScenarioHandle.push(ScenarioHandle(history), on: a.L)
             return 1

@@ -82,6 +82,7 @@ enum ScenarioMethods {
             var last = h.scenario.lastReport
             for _ in 0..<n {
                 if h.scenario.ending != nil { break }
+                try LuaState.checkLimits(a.L)  // a many-turn step runs no Lua: check between turns
                 let hooks = try StepRunner.hooks(a.L, scenario: 1, h.scenario)
                 let report = try h.update { try $0.step(1, hooks: hooks) }
                 last = report
@@ -124,11 +125,15 @@ enum ScenarioMethods {
             return 1
         },
         method("save") { a, h in
-            try SaveFile.write(h.history, to: try a.string(2))
+            let path = try a.string(2)
+            try a.refuseFileAccessInSandbox()
+            try SaveFile.write(h.history, to: path)
             return 0
         },
         method("report") { a, h in
-            try AfterActionReport.write(h.history, to: try a.string(2))
+            let path = try a.string(2)
+            try a.refuseFileAccessInSandbox()
+            try AfterActionReport.write(h.history, to: path)
             return 0
         },
         method("status") { a, h in a.push(h.scenario.status()); return 1 },
@@ -140,6 +145,7 @@ enum ScenarioMethods {
         method("trade") { a, h in
             if a.type(2) == LUA_TSTRING {
                 let path = try a.string(2)
+                try a.refuseFileAccessInSandbox()
                 let flows = try TradeMatrix.parseCSV(try readText(path), name: path)
                 try configure(h) { s in for f in flows { s.sanctions.trade.add(f) } }
                 a.push(flows.count)
@@ -159,6 +165,7 @@ enum ScenarioMethods {
             var gdp: [String: Double] = [:]
             if a.type(2) == LUA_TSTRING {
                 let path = try a.string(2)
+                try a.refuseFileAccessInSandbox()
                 gdp = try TradeMatrix.parseEconomyCSV(try readText(path), name: path)
             } else {
                 for (k, v) in try a.table(2).asTable ?? [:] {
@@ -174,6 +181,7 @@ enum ScenarioMethods {
         method("sanction") { a, h in
             if a.type(2) == LUA_TSTRING {
                 let path = try a.string(2)
+                try a.refuseFileAccessInSandbox()
                 let packages = try SanctionPackage.parseCSV(try readText(path), name: path)
                 try h.scenario.checkStates(packages.flatMap { [$0.target] + $0.sanctioners })
                 try configure(h) { s in
@@ -205,6 +213,7 @@ enum ScenarioMethods {
         method("alignment") { a, h in
             if a.type(2) == LUA_TSTRING {
                 let path = try a.string(2)
+                try a.refuseFileAccessInSandbox()
                 let alignments = try Alignment.parseCSV(try readText(path), name: path)
                 try h.scenario.checkStates(alignments.flatMap { $0.members + [$0.beneficiary] })
                 try configure(h) { s in
