@@ -27,7 +27,13 @@ enum ScenarioBindings {
                 scenario.sanctions.parameters = try override(scenario.sanctions.parameters, with: spec["sanctions"], field: "sanctions")
             }
             if case .table(let nuclear) = spec["nuclear"] {
-                for (k, v) in nuclear { if let k = k.asString, let n = v.asDouble { scenario.warheads[k] = Int(n) } }
+                for (k, v) in nuclear {
+                    guard let k = k.asString, let n = v.asDouble else { continue }
+                    guard n.isFinite, n >= 0, n <= 1e6 else {
+                        throw a.error(1, "field 'nuclear': \(k) warheads must be a number in 0..1000000, got \(LuaValue.format(n))")
+                    }
+                    scenario.warheads[k] = Int(n)
+                }
             }
             ScenarioHandle.push(ScenarioHandle(ScenarioHistory(scenario)), on: a.L)
             return 1
@@ -109,6 +115,7 @@ enum ScenarioBindings {
                 throw LuaCallError("\(field): unknown parameter '\(key)' (known: \(defaults.keys.sorted().joined(separator: ", ")))")
             }
             guard let d = val.asDouble, d.isFinite else { throw LuaCallError("\(field).\(key) must be a finite number") }
+            guard abs(d) <= 1e12 else { throw LuaCallError("\(field).\(key) must be in -1e12..1e12") }
             merged[camel] = (defaults[camel] is Int && d == d.rounded()) ? Int(d) as Any : d as Any
         }
         do {
