@@ -24,8 +24,10 @@ public enum SaveFile {
     }
 
     public static func decode(_ data: Data, file: String) throws -> ScenarioHistory {
-        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex <= 200 else {
-            throw Error(file: file, reason: "not a wargame save file")
+        guard !data.isEmpty else { throw Error(file: file, reason: "file is empty") }
+        guard let newline = data.prefix(201).firstIndex(of: 0x0A) else {
+            let isOurs = data.starts(with: Data(magic.utf8))
+            throw Error(file: file, reason: isOurs ? "header line longer than 200 bytes" : "not a wargame save file")
         }
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         guard header.count == 4, header[0] == magic else { throw Error(file: file, reason: "not a wargame save file") }
@@ -33,7 +35,10 @@ public enum SaveFile {
             throw Error(file: file, reason: "save format version \(header[1]) is not supported (this build reads \(version))")
         }
         let payload = data[(newline + 1)...]
-        guard let length = Int(header[2]), length == payload.count else {
+        guard let length = Int(header[2]), length >= 0 else {
+            throw Error(file: file, reason: "header: payload length '\(header[2])' is not a number")
+        }
+        guard length == payload.count else {
             throw Error(file: file, reason: "truncated or padded: \(payload.count) bytes of payload, header says \(header[2])")
         }
         guard let sum = UInt64(header[3], radix: 16), sum == fnv1a(payload) else {
@@ -44,7 +49,7 @@ public enum SaveFile {
         do {
             return try decoder.decode(ScenarioHistory.self, from: Data(payload))
         } catch {
-            throw Error(file: file, reason: "unreadable scenario: \(error)")
+            throw Error(file: file, reason: "unreadable scenario: \(oneLine(error))")
         }
     }
 
@@ -82,6 +87,20 @@ public enum SaveFile {
             throw Error(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         return try decode(data, file: path)
+    }
+
+    /// A decoding error in one line: where in the JSON, and what.
+    static func oneLine(_ error: Swift.Error) -> String {
+        let text: String
+        switch error {
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+             DecodingError.keyNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            let path = c.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            text = (path.isEmpty ? "" : "at \(path): ") + c.debugDescription
+        default:
+            text = "\(error)"
+        }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     static func fnv1a<D: DataProtocol>(_ bytes: D) -> UInt64 {

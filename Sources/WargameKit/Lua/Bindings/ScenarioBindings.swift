@@ -46,7 +46,12 @@ enum ScenarioBindings {
         LuaFunction("load") { a in
             let path = try a.string(1)
             try a.refuseFileAccessInSandbox()
-            let history = try SaveFile.read(path)
+            let history: ScenarioHistory
+            do {
+                history = try SaveFile.read(path)
+            } catch let e as SaveFile.Error {
+                throw LuaCallError(e.description, addsPosition: false)  // names the file already
+            }
             ScenarioHandle.push(ScenarioHandle(history), on: a.L)
             return 1
         },
