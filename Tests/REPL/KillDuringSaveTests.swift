@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import WargameKit
+
+/// A save is atomic: the program is killed (SIGKILL) at random moments while it saves a
+/// large scenario over the same file again and again, and the file always loads, as the
+/// previous save or the new one, never a partial one.
+@Suite struct KillDuringSaveTests {
+    static let script = """
+        local path = ...
+        local s = wg.scenario{ name = "big", seed = 9, rung = 2, turns = 100000,
+                               doctrine = { friction = 0, ceasefire_rung = -1, capitulation_odds = 0 } }
+        s:side("East", {"RUS", "BLR", "ARM", "KZK"})
+        s:side("West", {"USA", "UKG", "FRN", "GMY", "ITA", "POL", "CAN"})
+        s:policy("RUS", function() return "hold" end)
+        s:policy("USA", function() return "hold" end)
+        s:step(100)
+        local n = 0
+        while true do
+            n = n + 1
+            s:step(1)  -- each save differs from the one before
+            s:save(path)
+        end
+        """
+
+    func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    @Test func killedMidSaveLeavesAWholeFile() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("saver.lua")
+        try Self.script.write(to: script, atomically: true, encoding: .utf8)
+        let path = dir.appendingPathComponent("big.wgs").path
+        var rng = SeededGenerator(seed: 31)
+        var turnsSeen = Set<Int>()
+        for round in 0..<8 {
+            let before = modified(path)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Programs.repl)
+            p.arguments = [script.path, path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            // Wait for this round's first save (a new modification time), then kill at a
+            // random moment: a save takes about a third of a second, so most kills land in one.
+            let start = Date()
+            while modified(path) == before, Date().timeIntervalSince(start) < 30 { usleep(5_000) }
+            if round % 2 == 0 {
+                usleep(UInt32(rng.next() % 700_000))
+            } else {  // the moment the temporary file appears: mid-write
+                let temp = dir.appendingPathComponent(".big.wgs.\(p.processIdentifier).tmp").path
+                let t0 = Date()
+                while !FileManager.default.fileExists(atPath: temp), Date().timeIntervalSince(t0) < 10 { usleep(200) }
+            }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .uncaughtSignal, "round \(round): the program ended by itself")
+            let history = try SaveFile.read(path)  // throws on a partial file
+            #expect(history.current.name == "big")
+            turnsSeen.insert(history.current.turn)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }.count
+        #expect(leftovers >= 1 && leftovers <= 6)  // some kills did land in the middle of a write
+        #expect(turnsSeen.allSatisfy { $0 >= 101 })
+        #expect(turnsSeen.count > 1)  // the kills came after different saves
+    }
+}
