@@ -120,7 +120,7 @@ import Testing
             ("truncated.wgs", data.prefix(data.count / 2), "truncated"),
             ("edited.wgs", edited, "checksum mismatch"),
             ("foreign.wgs", Data("name,value\n1,2\n".utf8), "not a wargame save file"),
-            ("empty.wgs", Data(), "not a wargame save file"),
+            ("empty.wgs", Data(), "file is empty"),
             ("future.wgs", Data("WARGAME-SAVE 99 2 0\n{}".utf8), "version 99"),
         ]
         for (name, bytes, reason) in cases {
