@@ -10,9 +10,14 @@ BIN        := .build/debug/wargame-repl
 run: deps build
 	@$(BIN)
 
+# The terminal suites (tmux, typed as a person types) run on their own, after the rest:
+# timing on a screen should not compete with Monte Carlo threads for two cores.
+TERMINAL_SUITES := TerminalTests|KillDuringSaveTests
+
 test: deps
 	$(SWIFT) build --build-tests
-	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(TERMINAL_SUITES)"
 
 build: deps
 	$(SWIFT) build

@@ -29,12 +29,14 @@ enum CommandLineTool {
         }
         let state: LuaState
         do {
-            state = try LuaState()
+            // --sandbox: the allow-list, text chunks only, no file access from wg, and the
+            // per-chunk time, instruction and memory limits (Sandbox.swift).
+            state = options.sandbox ? try Sandbox.makeState() : try LuaState()
         } catch {
             report("cannot create state: \(error.message)")
             return 1
         }
-        WargameModule.install(in: state)
+        if !options.sandbox { WargameModule.install(in: state) }
         Interrupts.install()
         return run(options, argv: argv, state: state) ? 0 : 1
     }

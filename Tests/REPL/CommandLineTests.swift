@@ -115,4 +115,25 @@ import Testing
         #expect(!r.stdout.contains("not reached"))
         #expect(r.stderr == "wargame-repl: usage: :balance a b\n")
     }
+
+    /// --sandbox: the same command line, on the allow-list with limits.
+    @Test func sandboxOptionAppliesTheSandbox() throws {
+        let libs = try Programs.repl(["--sandbox", "-e", "print(io, package, debug, dofile, loadfile, string.dump, os.execute, type(wg.scenario), type(os.time))"])
+        #expect(libs.status == 0, "\(libs.stderr)")
+        #expect(libs.stdout == "nil\tnil\tnil\tnil\tnil\tnil\tnil\tfunction\tfunction\n")
+        let start = Date()
+        let loop = try Programs.repl(["--sandbox", "-e", "while true do end"])
+        #expect(loop.status == 1)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(loop.stderr.hasPrefix("wargame-repl: (command line):1: "), "\(loop.stderr)")
+        let bomb = try Programs.repl(["--sandbox", "-i"], input: "x = string.rep('x', 1 << 30)\nprint('alive', 6 * 7)\n")
+        #expect(bomb.stderr.contains("not enough memory"), "\(bomb.stderr)")
+        #expect(bomb.stdout.contains("alive\t42"))
+        let files = try Programs.repl(["--sandbox", "-e", "wg.scenario{}:save('/tmp/wg-sandbox-should-not-exist.wgs')"])
+        #expect(files.status == 1)
+        #expect(files.stderr.contains("the sandbox does not allow"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/wg-sandbox-should-not-exist.wgs"))
+        let script = try Programs.repl(["--sandbox", "Scripts/scenarios/default.lua", "turns=2"])
+        #expect(script.status == 0, "\(script.stderr)")
+    }
 }

@@ -82,7 +82,7 @@ public final class LuaState {
     public func load(_ source: String, name: String, mode: String = "bt") throws(LuaError) {
         var source = source
         let status = source.withUTF8 { buf in
-            buf.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(L, $0.baseAddress, $0.count, name, mode) }
+            buf.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(L, $0.baseAddress, $0.count, name, isSandboxed ? "t" : mode) }
         }
         try checkLoad(status)
     }
@@ -91,7 +91,8 @@ public final class LuaState {
     /// `@path` (`=stdin`), so errors say `path:line:`. A leading `#` line and a UTF-8 BOM
     /// are skipped, as lua(1) does.
     public func loadFile(_ path: String?, mode: String = "bt") throws(LuaError) {
-        try checkLoad(luaL_loadfilex(L, path, mode))
+        // A sandboxed state never loads binary chunks, whoever asks.
+        try checkLoad(luaL_loadfilex(L, path, isSandboxed ? "t" : mode))
     }
 
     private func checkLoad(_ status: Int32) throws(LuaError) {
