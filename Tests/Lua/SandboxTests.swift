@@ -182,4 +182,15 @@ import Testing
         try Data([0x1B, 0x4C, 0x75, 0x61, 0x54, 0x00]).write(to: URL(fileURLWithPath: bin))
         #expect(error { try Sandbox.runFile(bin, in: lua) }?.message.contains("attempt to load a binary chunk") == true)
     }
+
+    /// A sandboxed state is freed when dropped (a strong capture once made a cycle).
+    @Test func sandboxedStateIsReleased() throws {
+        weak var weakState: LuaState?
+        do {
+            let state = try Sandbox.makeState()
+            try Sandbox.run("local s = wg.scenario{ seed = 1 }", in: state)
+            weakState = state
+        }
+        #expect(weakState == nil)
+    }
 }
