@@ -9,13 +9,7 @@ extension LuaState {
     /// given methods as `__index`, and leaves it on the stack. Returns true if it was new.
     @discardableResult
     public func pushMetatable(_ name: String, methods: [LuaFunction] = [], extra: [LuaFunction] = []) -> Bool {
-        if luaL_getmetatable(L, name) == LUA_TTABLE { return false }
-        lua_settop(L, -2)
-        lua_createtable(L, 0, 4)
-        LuaStack(L).pushString(name)
-        lua_setfield(L, -2, "__name")
-        lua_pushcclosure(L, luaObjectGC, 0)
-        lua_setfield(L, -2, "__gc")
+        guard LuaStack(L).pushObjectMetatable(name) else { return false }
         if !methods.isEmpty {
             pushLibrary(methods)
             lua_setfield(L, -2, "__index")
@@ -24,8 +18,6 @@ extension LuaState {
             push(f)
             lua_setfield(L, -2, f.name)
         }
-        lua_pushvalue(L, -1)
-        lua_setfield(L, LUA_REGISTRYINDEX, name)
         return true
     }
 
@@ -44,6 +36,23 @@ struct LuaObjectBlock {
 }
 
 extension LuaStack {
+    /// Pushes the metatable `name` from the registry, creating it (with `__name` and the
+    /// `__gc` that releases the object) if it is missing; true if it was created. Works on
+    /// any thread of the state, as coroutines require.
+    @discardableResult
+    public func pushObjectMetatable(_ name: String) -> Bool {
+        if luaL_getmetatable(L, name) == LUA_TTABLE { return false }
+        lua_settop(L, -2)
+        lua_createtable(L, 0, 4)
+        pushString(name)
+        lua_setfield(L, -2, "__name")
+        lua_pushcclosure(L, luaObjectGC, 0)
+        lua_setfield(L, -2, "__gc")
+        lua_pushvalue(L, -1)
+        lua_setfield(L, LUA_REGISTRYINDEX, name)
+        return true
+    }
+
     /// The tag for objects of metatable `name` (FNV-1a of the name).
     public static func tag(for name: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -63,23 +63,11 @@ enum ForceBalanceBindings {
         lua_createtable(L, 0, 2)
         stack.pushString("wg.capabilities")
         lua_setfield(L, -2, "__name")  // fresh table, no metamethods
-        ensureBoxMetatable(L)
+        stack.pushObjectMetatable(boxMetatable)
+        lua_settop(L, -2)
         stack.pushObject(CapabilitiesBox(caps), metatable: boxMetatable)
         lua_setfield(L, -2, metaKey)
         lua_setmetatable(L, -2)
-    }
-
-    /// Creates the userdata metatable (`__gc` releases the box) on the calling thread's stack
-    /// rather than through the main state, as coroutines require.
-    private static func ensureBoxMetatable(_ L: OpaquePointer) {
-        if luaL_getmetatable(L, boxMetatable) == LUA_TTABLE { lua_settop(L, -2); return }
-        lua_settop(L, -2)
-        lua_createtable(L, 0, 2)
-        LuaStack(L).pushString(boxMetatable)
-        lua_setfield(L, -2, "__name")
-        lua_pushcclosure(L, luaObjectGC, 0)
-        lua_setfield(L, -2, "__gc")
-        lua_setfield(L, LUA_REGISTRYINDEX, boxMetatable)
     }
 
     /// Argument `index` as capabilities: a table from `wg.capabilities` (its Swift value), or
