@@ -80,6 +80,18 @@ public enum SaveFile {
         }
         let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+        removeStaleTemporaries(of: path, in: dir)
+    }
+
+    /// Removes `.name.PID.tmp` files left by saves that were killed mid-write, when that
+    /// process no longer exists (a live one may be saving right now).
+    static func removeStaleTemporaries(of path: String, in dir: String) {
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            guard let pid = Int32(entry.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { unlink("\(dir)/\(entry)") }
+        }
     }
 
     public static func read(_ path: String) throws -> ScenarioHistory {
