@@ -315,4 +315,24 @@ import Testing
         try t.press("C-d")
         #expect(t.exitStatus() == 0)
     }
+
+    /// --sandbox on a terminal: the default scenario still loads (the host reads it), the
+    /// allow-list holds, a runaway line is stopped within the limit, and the session goes on.
+    @Test func sandboxOnATerminal() throws {
+        let t = try TmuxSession(Programs.replCommand(["--sandbox", "--seed", "2"],
+                                                     environment: ["WARGAME_HISTORY": "",
+                                                                   "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario]))
+        #expect(t.waitFor("Baltic crisis t0 crisis>"))
+        #expect(try t.enter("print(io, os.execute, debug, package)", prompt: "Baltic crisis t0 crisis>") == "nil     nil     nil     nil")
+        let start = Date()
+        let loop = try t.enter("while true do end", prompt: "Baltic crisis t0 crisis>", seconds: 5)
+        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(loop?.hasPrefix("wargame-repl: stdin:1: ") == true && (loop?.contains("exceeded") ?? false), "\(loop ?? "nil")")
+        let save = try t.enter(":save /tmp/wg-sandbox-terminal.wgs", prompt: "Baltic crisis t0 crisis>")
+        #expect(save?.contains("the sandbox does not allow") == true, "\(save ?? "nil")")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/wg-sandbox-terminal.wgs"))
+        #expect(try t.enter(":step", prompt: "Baltic crisis t1 sanctions>") != nil)
+        try t.press("C-d")
+        #expect(t.exitStatus() == 0)
+    }
 }
