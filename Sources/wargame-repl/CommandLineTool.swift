@@ -32,6 +32,9 @@ enum CommandLineTool {
             // --sandbox: the allow-list, text chunks only, no file access from wg, and the
             // per-chunk time, instruction and memory limits (Sandbox.swift).
             state = options.sandbox ? try Sandbox.makeState() : try LuaState()
+            // --time-limit and --memory-limit set (or, with --sandbox, replace) the limits.
+            if let seconds = options.timeLimit { state.limits.seconds = seconds }
+            if let mib = options.memoryLimit { state.memoryLimit = max(mib << 20, state.memoryUsed + (1 << 20)) }
         } catch {
             report("cannot create state: \(error.message)")
             return 1

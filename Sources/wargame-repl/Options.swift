@@ -12,6 +12,8 @@ struct Options: Equatable {
     var help = false            // --help
     var sandbox = false         // --sandbox
     var seed: Int64?            // --seed n
+    var timeLimit: Double?      // --time-limit s: wall clock per chunk
+    var memoryLimit: Int?       // --memory-limit MiB: the state's allocations
     var apiMarkdown = false     // --api-markdown (hidden): print docs/lua-api.md
     /// The script, "-" for stdin, nil for none.
     var script: String?
@@ -30,6 +32,8 @@ struct Options: Equatable {
           -W         turn warnings on
           --seed n   seed the scenario generator and math.random with n
           --sandbox  run untrusted code: no files, processes or C modules; limits on
+          --time-limit s      seconds a chunk may run (sandbox default 1)
+          --memory-limit MiB  memory the Lua state may hold (sandbox default 64)
           --help     show this help
           --         stop handling options
           -          stop handling options and execute stdin
@@ -66,6 +70,18 @@ struct Options: Equatable {
                 let v = try value(a)
                 guard let n = Int64(v) else { throw UsageError(message: "'--seed' needs an integer, got '\(v)'") }
                 o.seed = n
+            case "--time-limit":
+                let v = try value(a)
+                guard let x = Double(v), x.isFinite, x > 0, x <= 86_400 else {
+                    throw UsageError(message: "'--time-limit' needs seconds in (0, 86400], got '\(v)'")
+                }
+                o.timeLimit = x
+            case "--memory-limit":
+                let v = try value(a)
+                guard let x = Int(v), x >= 1, x <= 1 << 20 else {
+                    throw UsageError(message: "'--memory-limit' needs MiB in 1...1048576, got '\(v)'")
+                }
+                o.memoryLimit = x
             case "-e": o.actions.append(.execute(try value(a)))
             case "-l": o.actions.append(.require(try value(a)))
             default:

@@ -136,4 +136,19 @@ import Testing
         let script = try Programs.repl(["--sandbox", "Scripts/scenarios/default.lua", "turns=2"])
         #expect(script.status == 0, "\(script.stderr)")
     }
+
+    /// The limits are configurable from the command line, with or without --sandbox.
+    @Test func limitOptions() throws {
+        let start = Date()
+        let loop = try Programs.repl(["--time-limit", "0.3", "-e", "while true do end"])
+        #expect(loop.status == 1)
+        #expect(loop.stderr.hasPrefix("wargame-repl: (command line):1: time limit exceeded"), "\(loop.stderr)")
+        #expect(Date().timeIntervalSince(start) < 3)
+        let memory = try Programs.repl(["--memory-limit", "16", "-i"], input: "x = string.rep('x', 40 << 20)\nprint('alive')\n")
+        #expect(memory.stderr.contains("not enough memory"))
+        #expect(memory.stdout.contains("alive"))
+        let bad = try Programs.repl(["--time-limit", "-1"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("wargame-repl: '--time-limit' needs seconds"))
+    }
 }
