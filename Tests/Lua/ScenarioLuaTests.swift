@@ -284,4 +284,19 @@ import Testing
             """)
         #expect(r == [.string("kept"), .string("scenario 'kept' (turn 0, rung 1 crisis)")])
     }
+
+    @Test func ladderNamesAndDescriptions() throws {
+        let lua = try Self.lua()
+        let r = try lua.run("""
+            local names, descriptions = wg.ladder()
+            local custom = wg.ladder{ "calm", { name = "storm", description = "bad weather", war = true } }
+            return #names, names[1], names[10], #descriptions, descriptions[8], #custom, custom[2],
+                   select(2, pcall(wg.ladder, { 42 }))
+            """, name: "=t")
+        #expect(Array(r[0..<3]) == [.integer(10), .string("peace"), .string("general nuclear war")])
+        #expect(r[3] == .integer(10))
+        #expect(r[4].asString?.contains("threshold") == true)
+        #expect(Array(r[5..<7]) == [.integer(2), .string("storm")])
+        #expect(r[7].asString?.contains("ladder rung 1 must be a name or a table") == true, "\(r[7])")
+    }
 }

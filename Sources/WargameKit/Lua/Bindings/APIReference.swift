@@ -108,8 +108,9 @@ public enum APIReference {
                   `seed` makes runs reproducible; `ladder` replaces the default escalation ladder \
                   (array of rung names, rung 0 first); `rung` is the starting rung, `turns` the turn limit.
                   """),
-        Entry(name: "wg.ladder", signature: "names = wg.ladder()",
-              summary: "The default escalation ladder: an array of rung names, rung 0 first."),
+        Entry(name: "wg.ladder", signature: "names, descriptions = wg.ladder([ladder])",
+              summary: "The default escalation ladder: an array of rung names, rung 0 first, and their one-line descriptions.",
+              details: "With a ladder spec (names, or {name=, description=, war=, nuclear=} tables) it checks and returns that one."),
         Entry(name: "wg.load", signature: "s = wg.load(file)",
               summary: "Loads a scenario saved with `s:save`.",
               details: "The save format is versioned; a bad file is a one-line error naming it."),

@@ -40,8 +40,10 @@ enum ScenarioBindings {
         },
         LuaFunction("ladder") { a in
             let l = try ladder(a.isNoneOrNil(1) ? .nil : a.stack.value(at: 1), a) ?? .standard
-            a.push(.table(Dictionary(uniqueKeysWithValues: l.rungs.enumerated().map { (.integer(Int64($0.offset + 1)), .string($0.element.name)) })))
-            return 1
+            // Names (rung 0 first), then the one-line descriptions in the same order.
+            a.push(LuaTables.array(l.rungs.map { .string($0.name) }))
+            a.push(LuaTables.array(l.rungs.map { .string($0.description) }))
+            return 2
         },
         LuaFunction("load") { a in
             let path = try a.string(1)
