@@ -6,19 +6,20 @@ public enum AfterActionReport {
     public static func html(_ history: ScenarioHistory) -> String {
         let s = history.current
         let points = history.timeline.map { (turn: $0.turn, rung: $0.rung) }
-        let w = 640.0, h = 240.0, pad = 40.0
+        let w = 720.0, h = 260.0, pad = 30.0, left = 170.0  // room for the rung names
         let maxTurn = Double(max(points.last?.turn ?? 1, 1)), top = Double(max(s.ladder.top, 1))
-        func x(_ t: Int) -> Double { pad + (w - 2 * pad) * Double(t) / maxTurn }
+        func x(_ t: Int) -> Double { left + (w - left - pad) * Double(t) / maxTurn }
         func y(_ r: Int) -> Double { h - pad - (h - 2 * pad) * Double(r) / top }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"rung by turn\">"
         for r in 0...s.ladder.top {
             let color = s.ladder.isNuclear(r) ? "#c0392b" : (s.ladder.isWar(r) ? "#e67e22" : "#bbb")
-            svg += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"0.5\"/>", pad, y(r), w - pad, y(r), color)
-            svg += String(format: "<text x=\"4\" y=\"%.1f\" font-size=\"9\" fill=\"#555\">%d</text>", y(r) + 3, r)
+            svg += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"0.5\"/>", left, y(r), w - pad, y(r), color)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">", left - 6, y(r) + 3)
+                + "\(r) \(escape(s.ladder.name(r)))</text>"
         }
         let path = points.map { String(format: "%.1f,%.1f", x($0.turn), y($0.rung)) }.joined(separator: " ")
         svg += "<polyline fill=\"none\" stroke=\"#2c3e50\" stroke-width=\"2\" points=\"\(path)\"/>"
-        svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">turn</text>", w / 2, h - 8)
+        svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">turn 0 to %d</text>", (left + w) / 2 - 30, h - 8, Int(maxTurn))
         svg += "</svg>"
         let events = s.log.map { "<tr><td>\($0.turn)</td><td>\(escape($0.kind.rawValue))</td><td>\(escape($0.text))</td></tr>" }
             .joined(separator: "\n")
