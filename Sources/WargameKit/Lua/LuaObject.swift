@@ -46,7 +46,10 @@ extension LuaStack {
         lua_createtable(L, 0, 4)
         pushString(name)
         lua_setfield(L, -2, "__name")
-        lua_pushcclosure(L, luaObjectGC, 0)
+        // The collector gets the kind's tag as an upvalue: a script that fetches this
+        // __gc and calls it on another userdata (io.stdout) finds it does nothing.
+        lua_pushinteger(L, Int64(bitPattern: LuaStack.tag(for: name)))
+        lua_pushcclosure(L, luaObjectGC, 1)
         lua_setfield(L, -2, "__gc")
         lua_pushvalue(L, -1)
         lua_setfield(L, LUA_REGISTRYINDEX, name)
@@ -100,6 +103,7 @@ func luaObjectGC(_ L: OpaquePointer?) -> Int32 {
     guard let L, lua_type(L, 1) == LUA_TUSERDATA, lua_rawlen(L, 1) == MemoryLayout<LuaObjectBlock>.size,
           let slot = lua_touserdata(L, 1) else { return 0 }
     var block = slot.load(as: LuaObjectBlock.self)
+    guard block.tag == UInt64(bitPattern: lua_tointegerx(L, lua_upvalueindex(1), nil)) else { return 0 }
     if let raw = block.object {
         Unmanaged<AnyObject>.fromOpaque(raw).release()
         block.object = nil

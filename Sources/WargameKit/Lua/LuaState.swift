@@ -38,7 +38,10 @@ public final class LuaState {
     /// allocates; past it Lua raises "not enough memory" and the state stays usable.
     public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaError) {
         allocator = .allocate(capacity: 1)
-        allocator.initialize(to: wg_alloc_state(used: 0, limit: 0, swift: 0))
+        // swift = 1: the host (Swift, outside any Lua call) is exempt from the limit, as Swift
+        // called from Lua is; its pushes are small and cannot be protected. Every pcall
+        // suspends the exemption for the Lua code it runs.
+        allocator.initialize(to: wg_alloc_state(used: 0, limit: 0, swift: 1))
         hookState = .allocate(capacity: 1)
         hookState.initialize(to: wg_limits(interrupted: 0, fired: 0, owner: nil, budget: -1, deadline: 0))
         guard let L = wg_newstate(allocator) else {

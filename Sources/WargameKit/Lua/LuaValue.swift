@@ -33,6 +33,16 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
         return s
     }
 
+    /// Whether `rawset` accepts this as a key: not nil, not NaN, and a value Swift can
+    /// push back (functions and userdata come over as `.opaque`, which cannot be).
+    var isValidKey: Bool {
+        switch self {
+        case .nil, .opaque: return false
+        case .number(let d): return !d.isNaN
+        default: return true
+        }
+    }
+
     public var asDouble: Double? {
         switch self {
         case .integer(let i): return Double(i)
@@ -70,8 +80,11 @@ public struct LuaStack {
         case .number(let d): lua_pushnumber(L, d)
         case .string(let s): pushString(s)
         case .table(let t):
+            // Room for the table, a key and a value at every level (Lua guarantees 20 slots
+            // only); past the C stack's room the table is pushed as nil, not overflowed.
+            guard lua_checkstack(L, 4) != 0 else { lua_pushnil(L); return }
             lua_createtable(L, 0, Int32(clamping: t.count))
-            for (k, v) in t where k != .nil {
+            for (k, v) in t where k.isValidKey {
                 push(k); push(v); lua_rawset(L, -3)
             }
         }
@@ -112,7 +125,7 @@ public struct LuaStack {
             return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING: return .string(string(at: index) ?? "")
         case LUA_TTABLE:
-            guard depth > 0, let p = lua_topointer(L, index), seen.insert(p).inserted else {
+            guard depth > 0, lua_checkstack(L, 4) != 0, let p = lua_topointer(L, index), seen.insert(p).inserted else {
                 return .opaque("table")
             }
             defer { seen.remove(p) }

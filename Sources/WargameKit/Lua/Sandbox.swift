@@ -72,6 +72,53 @@ public enum Sandbox {
         return state.popResults(above: top)
     }
 
+    /// Runs once in each sandbox, as its first chunk. `setmetatable` refuses `__gc`;
+    /// `find`, `match`, `gmatch` and `gsub` refuse a subject and pattern whose worst-case
+    /// backtracking, (length + 1) ^ repetitions, exceeds 1e9 steps (about a second).
+    static let guards = """
+        local setmetatable, rawget, type, error, tostring = setmetatable, rawget, type, error, tostring
+        _G.setmetatable = function(t, mt)
+          if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+            error("__gc is not allowed in the sandbox (finalizers run without limits)", 2)
+          end
+          return setmetatable(t, mt)
+        end
+        local function repetitions(p)
+          local k, i, n = 0, 1, #p
+          while i <= n do
+            local c = p:byte(i)
+            if c == 37 then i = i + 2                              -- %x: an escape
+            elseif c == 91 then                                    -- [set]
+              i = i + 1
+              if p:byte(i) == 94 then i = i + 1 end
+              if p:byte(i) == 93 then i = i + 1 end
+              while i <= n and p:byte(i) ~= 93 do
+                if p:byte(i) == 37 then i = i + 1 end
+                i = i + 1
+              end
+              i = i + 1
+            else
+              if c == 42 or c == 43 or c == 45 then k = k + 1 end  -- * + -
+              i = i + 1
+            end
+          end
+          return k
+        end
+        local function guard(s, p)
+          if type(s) == "string" and type(p) == "string" then
+            local k = repetitions(p)
+            if k >= 2 and (#s + 1) ^ k > 1e9 then
+              error("pattern too costly for the sandbox (" .. k .. " repetitions over "
+                    .. #s .. " characters)", 3)
+            end
+          end
+        end
+        for _, name in ipairs{ "find", "match", "gmatch", "gsub" } do
+          local f = string[name]
+          string[name] = function(s, p, ...) guard(s, p) return f(s, p, ...) end
+        end
+        """
+
     private static func build(_ state: LuaState, _ L: OpaquePointer) {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -117,6 +164,13 @@ public enum Sandbox {
         // The sandbox table becomes the globals every function sees.
         lua_pushvalue(L, env)
         lua_rawseti(L, LUA_REGISTRYINDEX, Int64(LUA_RIDX_GLOBALS))
+        // Two holes in the count hook, closed in Lua: finalizers run with hooks off (a
+        // __gc loop would never stop), and pattern matching backtracks in C (a pattern
+        // like ("a*"):rep(8).."b" on a long string runs for minutes).
+        if luaL_loadbufferx(L, guards, guards.utf8.count, "=sandbox", "t") == LUA_OK {
+            try? LuaState.protectedCall(L, nargs: 0, nresults: 0)
+        }
+        lua_settop(L, env)
         WargameModule.install(in: state)
         LuaStack(L).pushString("require")
         _ = wg_rawgetfield(L, env, "wg")

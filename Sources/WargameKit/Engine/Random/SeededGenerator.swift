@@ -26,6 +26,18 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Codable, Sendabl
         self.state = state
     }
 
+    /// Decoding checks what `init?(state:)` checks: a save file cannot smuggle in a state
+    /// that would crash `next()`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let words = try c.decode([UInt64].self, forKey: .state)
+        guard let g = SeededGenerator(state: words) else {
+            throw DecodingError.dataCorruptedError(forKey: .state, in: c,
+                                                   debugDescription: "generator state must be four words, not all zero")
+        }
+        self = g
+    }
+
     public mutating func next() -> UInt64 {
         let result = rotl(state[1] &* 5, 7) &* 9
         let t = state[1] << 17

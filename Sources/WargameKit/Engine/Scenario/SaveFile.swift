@@ -46,11 +46,18 @@ public enum SaveFile {
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let history: ScenarioHistory
         do {
-            return try decoder.decode(ScenarioHistory.self, from: Data(payload))
+            history = try decoder.decode(ScenarioHistory.self, from: Data(payload))
         } catch {
             throw Error(file: file, reason: "unreadable scenario: \(oneLine(error))")
         }
+        do {
+            try history.validate()
+        } catch {
+            throw Error(file: file, reason: "inconsistent scenario: \(error)")
+        }
+        return history
     }
 
     /// Writes atomically: a temporary file in the same directory, fsync, rename, fsync of

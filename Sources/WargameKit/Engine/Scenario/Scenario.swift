@@ -80,6 +80,37 @@ public struct Scenario: Codable, Hashable, Sendable {
         rng = SeededGenerator(seed: seed)
     }
 
+    /// What every scenario built through the API satisfies; checked on values that come
+    /// from elsewhere (save files).
+    public func validate() throws {
+        guard !ladder.rungs.isEmpty, ladder.rungs.indices.contains(rung) else {
+            throw ScenarioError.invalid("rung \(rung) is not on the ladder")
+        }
+        guard turn >= 0, turnLimit >= 1 else { throw ScenarioError.invalid("turn or turn limit out of range") }
+        var names = Set<String>(), members = Set<String>()
+        for side in sides {
+            guard !side.members.isEmpty else { throw ScenarioError.invalid("side '\(side.name)' has no members") }
+            guard names.insert(side.name).inserted else { throw ScenarioError.invalid("two sides are named '\(side.name)'") }
+            for m in side.members {
+                guard members.insert(m).inserted else { throw ScenarioError.invalid("\(m) is on two sides") }
+            }
+            try checkStates(side.members)
+        }
+        for a in alliances {
+            guard a.members.count >= 2, (0...1).contains(a.reliability) else {
+                throw ScenarioError.invalid("alliance '\(a.name)' is malformed")
+            }
+        }
+        if let forces = combat {
+            guard forces.count <= sides.count,
+                  forces.allSatisfy({ $0.initial.isFinite && $0.current.isFinite && $0.initial >= 0 && $0.current >= 0 }) else {
+                throw ScenarioError.invalid("combat forces are malformed")
+            }
+        }
+        var copy = sanctions
+        try copy.validate()
+    }
+
     func checkStates(_ codes: [String]) throws {
         for c in codes where capabilities[c] == nil {
             throw ScenarioError.unknownState(c)

@@ -60,6 +60,28 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
         current = s
     }
 
+    /// Checks what a decoded history must satisfy before anything uses it (a save file
+    /// may be edited and re-signed): one log length per snapshot, snapshots in turn order
+    /// before the current turn, and each state sound. Throws a one-line reason.
+    public func validate() throws {
+        guard snapshots.count == logLengths.count else {
+            throw ScenarioError.invalid("history has \(snapshots.count) snapshots but \(logLengths.count) log lengths")
+        }
+        var previousTurn = -1, previousLength = 0
+        for (snapshot, length) in zip(snapshots, logLengths) {
+            guard snapshot.turn > previousTurn, snapshot.turn < current.turn else {
+                throw ScenarioError.invalid("history snapshots are not in turn order")
+            }
+            guard length >= previousLength, length <= current.log.count else {
+                throw ScenarioError.invalid("history log lengths do not match the log")
+            }
+            try snapshot.validate()
+            previousTurn = snapshot.turn
+            previousLength = length
+        }
+        try current.validate()
+    }
+
     /// The states passed through, oldest first, the current one last (for reports).
     public var timeline: [Scenario] { snapshots + [current] }
 

@@ -17,10 +17,10 @@ enum LuaTables {
         var t: [String: LuaValue] = [
             "turn": .integer(Int64(v.turn)), "rung": .integer(Int64(v.rung)), "previous_rung": .integer(Int64(v.previousRung)),
             "rung_name": .string(v.rungName),
-            "moves": .table(Dictionary(uniqueKeysWithValues: v.moves.map { (.string($0.side), .string($0.move.description)) })),
+            "moves": .table(Dictionary(v.moves.map { (.string($0.side), .string($0.move.description)) }, uniquingKeysWith: { a, _ in a })),
             "p_win": array(v.pWin.map { .number($0) }),
             "positions": array(v.positions.map { .number($0) }),
-            "damage_pct": .table(Dictionary(uniqueKeysWithValues: v.damagePct.map { (.string($0.key), .number($0.value)) })),
+            "damage_pct": .table(Dictionary(v.damagePct.map { (.string($0.key), .number($0.value)) }, uniquingKeysWith: { a, _ in a })),
             "events": array(v.events.map { .string($0.description) }),
             "summary": .string(v.summary),
         ]
@@ -55,14 +55,14 @@ enum LuaTables {
         pushPrintable(L, [
             "gdp_loss": .number(v.gdpLoss), "gdp_loss_pct": .number(v.gdpLossPct), "blocked": .number(v.blocked),
             "leaked": .number(v.leaked), "unreplaced": .number(v.unreplaced), "commission": .number(v.commission),
-            "by_sanctioner": .table(Dictionary(uniqueKeysWithValues: v.bySanctioner.map {
+            "by_sanctioner": table(v.bySanctioner.map {
                 (.string($0.state), .table([.string("cost"): .number($0.cost), .string("cost_pct"): $0.costPct.map { .number($0) } ?? .nil]))
-            })),
-            "by_member": .table(Dictionary(uniqueKeysWithValues: v.byMember.map {
+            }),
+            "by_member": table(v.byMember.map {
                 (.string($0.state), .table([.string("commission"): .number($0.commissionIncome),
                                             .string("secondary_cost"): .number($0.secondaryCost),
                                             .string("status"): .string("\($0.status)")]))
-            })),
+            }),
             "summary": .string(v.summary),
         ])
     }
@@ -85,6 +85,11 @@ enum LuaTables {
     static func eventValue(_ e: Event) -> LuaValue {
         .table([.string("turn"): .integer(Int64(e.turn)), .string("kind"): .string(e.kind.rawValue),
                 .string("text"): .string(e.text), .string("summary"): .string(e.description)])
+    }
+
+    /// A table from pairs; a repeated key keeps its first value (no trap on odd input).
+    static func table(_ pairs: [(LuaValue, LuaValue)]) -> LuaValue {
+        .table(Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
     }
 
     static func array(_ values: [LuaValue]) -> LuaValue {

@@ -27,10 +27,38 @@ final class ScenarioHandle {
         refresh()
     }
 
-    /// Every change to the history goes through here.
-    func update<T>(_ body: (inout ScenarioHistory) throws -> T) rethrows -> T {
-        defer { refresh() }
-        return try body(&history)
+    /// True while the engine steps this scenario (policies are running): a policy may read
+    /// the scenario but not change it.
+    private(set) var stepping = false
+
+    /// Every change to the history goes through here. The body works on a copy, so no
+    /// access to `history` is held while Lua code runs inside it.
+    func update<T>(_ body: (inout ScenarioHistory) throws -> T) throws -> T {
+        guard !stepping else {
+            throw LuaCallError("the scenario cannot be changed while it steps (from a policy)")
+        }
+        var copy = history
+        let result = try body(&copy)
+        replace(copy)
+        return result
+    }
+
+    /// Advances one turn on a copy, with `stepping` set so that policies cannot change
+    /// the scenario under the engine; the result replaces the history only on success.
+    func stepOneTurn(_ hooks: StepHooks) throws -> TurnReport? {
+        guard !stepping else { throw LuaCallError("the scenario cannot step while it steps (from a policy)") }
+        var copy = history
+        stepping = true
+        defer { stepping = false }
+        let report = try copy.step(1, hooks: hooks)
+        replace(copy)
+        return report
+    }
+
+    /// Puts back a history (a rollback) and refreshes the accessors.
+    func replace(_ new: ScenarioHistory) {
+        history = new
+        refresh()
     }
 
     private func refresh() {

@@ -50,8 +50,11 @@ enum ScenarioMethods {
             return 0
         },
         method("policy") { a, h in
-            let key = try a.string(2)
-            guard h.scenario.sideIndex(key) != nil else { throw a.error(2, "no side or side leader '\(key)'") }
+            let given = try a.string(2)
+            guard let side = h.scenario.sideIndex(given) else { throw a.error(2, "no side or side leader '\(given)'") }
+            // One key per side (its name), whatever the caller used: two keys for one side
+            // would let Lua's per-process hash order pick the policy.
+            let key = h.scenario.sides[side].name
             guard a.type(3) == LUA_TFUNCTION || a.isNoneOrNil(3) else { throw a.typeError(3, "function") }
             guard ScenarioHandle.pushFunctions(a.L, scenario: 1, group: "policies") else { throw LuaCallError("scenario has no policy table") }
             a.push(key)
@@ -84,13 +87,15 @@ enum ScenarioMethods {
                 if h.scenario.ending != nil { break }
                 try LuaState.checkLimits(a.L)  // a many-turn step runs no Lua: check between turns
                 let hooks = try StepRunner.hooks(a.L, scenario: 1, h.scenario)
-                let report = try h.update { try $0.step(1, hooks: hooks) }
+                let before = h.history
+                let report = try h.stepOneTurn(hooks)
                 last = report
                 if let report {
+                    h.syncFields(a.L, object: 1)  // hooks read s.turn of the turn just made
                     do {
                         try StepRunner.runHooks(a.L, scenario: 1, report: report)
                     } catch {
-                        try? h.update { try $0.undo() }  // atomic: a turn whose hooks failed never happened
+                        h.replace(before)  // atomic: a turn whose hooks failed never happened
                         throw error
                     }
                 }

@@ -1,0 +1,150 @@
+import Foundation
+import CLua
+import Testing
+@testable import WargameKit
+
+/// Inputs and call patterns that once crashed, hung or misled (found in review); each is
+/// run for real here and must end as an ordinary Lua error or the right result.
+@Suite struct RobustnessTests {
+    static func lua() throws -> LuaState {
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        return lua
+    }
+
+    static let two = """
+        s = wg.scenario{ name = "x", seed = 1 }
+        s:side("West", {"USA"}); s:side("East", {"RUS"})
+        """
+
+    @Test func policiesMayReadTheScenarioButNotChangeIt() throws {
+        let lua = try Self.lua()
+        let r = try lua.run(Self.two + """
+            local seen
+            s:policy("RUS", function(v) seen = tostring(s) .. " " .. s:balance("RUS", "USA").ratio .. " " .. s:fork().turn; return "hold" end)
+            s:step()
+            s:policy("RUS", function() s:undo() return "hold" end)
+            local ok, e = pcall(s.step, s)
+            return seen ~= nil, ok, e, s.turn
+            """, name: "=t")
+        #expect(r[0] == .boolean(true))
+        #expect(r[1] == .boolean(false))
+        #expect(r[2].asString?.contains("cannot be changed while it steps") == true, "\(r[2])")
+        #expect(r[3] == .integer(1))
+    }
+
+    @Test func hooksSeeTheNewTurnAndAFailedHookUndoesExactlyItsTurn() throws {
+        let lua = try Self.lua()
+        let r = try lua.run(Self.two + """
+            local seen
+            s:on("turn", function(r) seen = r.turn == s.turn and r.rung == s.rung end)
+            s:step()
+            local once = true
+            s:on("turn", function(r) if once then once = false; s:step(); error("hook failed") end end)
+            local ok = pcall(s.step, s)
+            return seen, ok, s.turn
+            """)
+        #expect(r == [.boolean(true), .boolean(false), .integer(1)])
+    }
+
+    @Test func onePolicyPerSideWhicheverKeyNamedIt() throws {
+        var outcomes = Set<LuaValue>()
+        for _ in 0..<6 {
+            let lua = try Self.lua()
+            outcomes.insert(try lua.run(Self.two + """
+                s:policy("West", function() return "escalate" end)
+                s:policy("USA", function() return "hold" end)   -- the same side: replaces
+                return s:step().moves.West
+                """)[0])
+        }
+        #expect(outcomes == [.string("hold")])
+    }
+
+    @Test func deepTablesDoNotOverflowTheStack() throws {
+        let lua = try Self.lua()
+        let r = try lua.run("""
+            local t = 1
+            for i = 1, 60 do t = { t } end
+            return coroutine.wrap(function(t)
+                local a1, a2, a3, a4, a5, a6, a7, a8, a9, a10
+                return pcall(wg.ladder, t)
+            end)(t)
+            """)
+        #expect(r.first == .boolean(false))
+    }
+
+    @Test func argumentsThatCannotCrossStatesAreDropped() throws {
+        let lua = try Self.lua()
+        let script = Programs.root.appendingPathComponent("Scripts/scenarios/default.lua").path
+        let r = try lua.run("""
+            return pcall(wg.montecarlo, { script = "\(script)", args = { [print] = 1, turns = 2 }, runs = 1, threads = 1 })
+            """)
+        #expect(r.first == .boolean(true))
+    }
+
+    @Test func anObjectFinalizerIgnoresOtherUserdata() throws {
+        let lua = try Self.lua()
+        let r = try lua.run("""
+            local gc = getmetatable(getmetatable(wg.capabilities()).__capabilities).__gc
+            gc(io.stdout)
+            return io.stdout:write("") == io.stdout
+            """)
+        #expect(r == [.boolean(true)])
+    }
+
+    @Test func sandboxRefusesFinalizersAndRunawayPatterns() throws {
+        let state = try Sandbox.makeState()
+        let r = try Sandbox.run("""
+            local _, gc = pcall(setmetatable, {}, { __gc = function() while true do end end })
+            local _, pattern = pcall(string.find, string.rep("a", 3000), string.rep("a*", 8) .. "b")
+            local trimmed = ("  padded  "):match("^%s*(.-)%s*$")
+            return gc, pattern, trimmed, setmetatable({}, { __index = { x = 1 } }).x
+            """, in: state)
+        #expect(r[0].asString?.contains("__gc is not allowed") == true)
+        #expect(r[1].asString?.contains("pattern too costly") == true)
+        #expect(r[2] == .string("padded"))
+        #expect(r[3] == .integer(1))
+    }
+
+    /// A save edited and re-signed (valid header and checksum) is still checked.
+    @Test func resignedSaveFilesAreCheckedForConsistency() throws {
+        let lua = try Self.lua()
+        try lua.run(Self.two + "s:step(2)")
+        guard let h = LuaStack(lua.L).object(at: { lua_getglobal_raw(lua, "s") }(), tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
+            Issue.record("no scenario"); return
+        }
+        let good = try SaveFile.encode(h.history)
+        let newline = good.firstIndex(of: 0x0A)!
+        let json = try JSONSerialization.jsonObject(with: good[(newline + 1)...]) as! [String: Any]
+        func resigned(_ edit: (inout [String: Any]) -> Void) throws -> Data {
+            var j = json
+            edit(&j)
+            let payload = try JSONSerialization.data(withJSONObject: j)
+            var d = Data("\(SaveFile.magic) \(SaveFile.version) \(payload.count) \(String(SaveFile.fnv1a(payload), radix: 16))\n".utf8)
+            d.append(payload)
+            return d
+        }
+        let cases: [(String, (inout [String: Any]) -> Void)] = [
+            ("generator state", { j in var c = j["current"] as! [String: Any]; c["rng"] = ["state": [1]]; j["current"] = c }),
+            ("log lengths", { j in j["logLengths"] = [Int]() }),
+            ("no members", { j in
+                var c = j["current"] as! [String: Any]
+                var sides = c["sides"] as! [[String: Any]]
+                sides[0]["members"] = [String]()
+                c["sides"] = sides
+                j["current"] = c }),
+        ]
+        for (what, edit) in cases {
+            #expect(throws: SaveFile.Error.self, "\(what)") { try SaveFile.decode(try resigned(edit), file: "x.wgs") }
+        }
+        _ = try SaveFile.decode(try resigned { _ in }, file: "x.wgs")  // the unedited one loads
+    }
+}
+
+/// Pushes global `name` (raw) and returns its stack index.
+private func lua_getglobal_raw(_ lua: LuaState, _ name: String) -> Int32 {
+    lua_pushglobaltable(lua.L)
+    LuaStack(lua.L).pushString(name)
+    lua_rawget(lua.L, -2)
+    return lua_gettop(lua.L)
+}
