@@ -18,6 +18,12 @@ enum Interrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked (a spawning thread's mask is
+        // inherited; dispatch worker threads block signals): Ctrl-C must still reach us.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Runs `body` with Ctrl-C routed to `state`.

@@ -151,4 +151,24 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("wargame-repl: '--time-limit' needs seconds"))
     }
+
+    /// Ctrl-C (SIGINT) stops a long Monte Carlo between runs, as it stops Lua code.
+    @Test func interruptStopsMonteCarlo() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Programs.repl)
+        p.arguments = ["-e", "wg.montecarlo{ script = 'Scripts/scenarios/default.lua', runs = 10000000 }"]
+        p.currentDirectoryURL = Programs.root
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        usleep(800_000)
+        let sent = Date()
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(Date().timeIntervalSince(sent) < 5)
+        #expect(p.terminationStatus == 1)
+        #expect(stderr.hasPrefix("wargame-repl: interrupted!"), "\(stderr)")
+    }
 }

@@ -18,7 +18,7 @@ enum MonteCarloBindings {
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let threads = Int(try spec.integer("threads", in: a, range: 1...1024) ?? Int64(cores))
             let summary = try MonteCarloRunner(script: script, args: spec["args"], runs: runs, turns: turns,
-                                               seed: seed, threads: min(threads, runs)).run()
+                                               seed: seed, threads: min(threads, runs)).run(caller: a.L)
             push(summary, a.L)
             return 1
         },
@@ -78,7 +78,8 @@ struct MonteCarloRunner {
         return s
         """
 
-    func run() throws -> MonteCarlo.Summary {
+    /// `caller`: the state that called `wg.montecarlo`; its interrupt flag cancels the runs.
+    func run(caller: OpaquePointer? = nil) throws -> MonteCarlo.Summary {
         let slots = Slots(runs)
         let work = self
         // Threads of our own: DispatchQueue.concurrentPerform ran the workers one after
@@ -93,7 +94,13 @@ struct MonteCarloRunner {
             thread.stackSize = 8 << 20  // Lua and the engine recurse; the default 512 KiB is tight
             thread.start()
         }
-        done.wait()
+        // Ctrl-C (the caller's interrupt flag) stops the workers between runs.
+        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if let caller, let limits = wg_limits_of(caller), limits.pointee.interrupted != 0 {
+                slots.fail(-1, "interrupted!")
+            }
+        }
+        if let f = slots.failure, f.run < 0 { throw LuaCallError(f.message) }
         if let f = slots.failure { throw LuaCallError("montecarlo: run \(f.run + 1) (seed \(MonteCarlo.seed(seed, run: f.run))): \(f.message)") }
         return MonteCarlo.summarise(slots.runs.compactMap { $0 }, rungs: slots.rungs)
     }
