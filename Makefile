@@ -10,14 +10,17 @@ BIN        := .build/debug/wargame-repl
 run: deps build
 	@$(BIN)
 
-# The terminal suites (tmux, typed as a person types) run on their own, after the rest:
-# timing on a screen should not compete with Monte Carlo threads for two cores.
+# Some suites run on their own, after the rest: the terminal ones (tmux, typed as a
+# person types) should not compete with Monte Carlo threads for two cores, and the leak
+# test reads the process's resident memory, which any suite running beside it would move.
 TERMINAL_SUITES := TerminalTests|KillDuringSaveTests
+ALONE_SUITES := LeakTests
 
 test: deps
 	$(SWIFT) build --build-tests
-	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(TERMINAL_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(ALONE_SUITES)"
 
 build: deps
 	$(SWIFT) build

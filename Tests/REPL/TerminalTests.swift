@@ -28,14 +28,14 @@ import Testing
         usleep(200_000)
         try t.press("C-c")
         #expect(t.waitFor("interrupted!"))
+        #expect(t.waitForAnyPrompt())
         try t.type("print('x is', x)")  // the session and its state survive
         #expect(t.waitFor("x is    42")  /* tabs reach the screen as spaces */)
         try t.type("dropped_line", enter: false)
         try t.press("C-c")  // drops the line
         #expect(t.waitFor("dropped_line^C"))
         #expect(t.waitForPrompt())
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0)
+        #expect(t.leaveWithCtrlD() == 0)
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         // libedit's format encodes spaces as \040; a chunk is stored whole, once it is complete;
         // the interrupted line is not stored.
@@ -171,8 +171,7 @@ import Testing
         #expect(try t.enter("s:policy('Russia', function(view) return 'hold' end)", prompt: prompt) == "")
         let step = try t.enter(":step", prompt: "Baltic crisis t1 sanctions>")
         #expect(step?.contains("  moves: NATO rung 2 (policy), Russia hold (policy)") == true)
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0)
+        #expect(t.leaveWithCtrlD() == 0)
     }
 
     /// Tab completes globals, fields, methods through metatables, and meta-command names.
@@ -209,11 +208,13 @@ import Testing
         try t.press("Tab")
         #expect(t.waitFor("> s:al\ns:alignment s:alliance\n"))
         try t.press("C-c")
+        #expect(t.waitForAnyPrompt())
         try t.type("s:st", enter: false)  // s:status and s:step
         try t.press("Tab")
         try t.press("Tab")
         #expect(t.waitFor("> s:st\ns:status s:step\n"))
         try t.press("C-c")
+        #expect(t.waitForAnyPrompt())
         try t.type("string.upp", enter: false)  // a library table
         try t.press("Tab")
         try t.type("('ok')")
@@ -231,6 +232,7 @@ import Testing
         try t.type("trap.x.y", enter: false)  // completing never calls a function
         try t.press("Tab")
         try t.press("C-c")
+        #expect(t.waitForAnyPrompt())
         try t.type("calls")
         #expect(t.waitFor("\n0\n"))
         try t.type(":he", enter: false)
@@ -240,8 +242,7 @@ import Testing
         try t.press("Enter")
         #expect(t.waitFor("> :help s:rewind\ns:rewind(turn)"))
         #expect(t.waitForPrompt("Baltic crisis t1 sanctions>"))
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0)
+        #expect(t.leaveWithCtrlD() == 0)
     }
 
     /// ~/.editrc is read (here a key bound to a macro) and the history goes under HOME.
@@ -255,8 +256,7 @@ import Testing
         try t.press("Enter")
         #expect(t.waitFor("\n4002"))
         #expect(t.waitForPrompt())
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0, "\(t.screen)")
+        #expect(t.leaveWithCtrlD() == 0, "\(t.screen)")
         let saved = try String(contentsOfFile: home.appendingPathComponent(".local/state/wargame/history").path, encoding: .utf8)
         #expect(saved.contains("print(4000+2)"))
     }
@@ -277,8 +277,7 @@ import Testing
                 #expect(!screen.contains("\u{1b}["))
             }
             #expect(t.waitForPrompt("Baltic crisis t0 crisis>"))
-            try t.press("C-d")
-            #expect(t.exitStatus() == 0)
+            #expect(t.leaveWithCtrlD() == 0)
         }
     }
 
@@ -299,8 +298,7 @@ import Testing
             try t.type("1 + 1")
             #expect(t.waitFor("\n2\n>"))
             #expect(t.waitForPrompt())
-            try t.press("C-d")
-            #expect(t.exitStatus() == 0)
+            #expect(t.leaveWithCtrlD() == 0)
         }
     }
 
@@ -312,8 +310,7 @@ import Testing
         try t.type("math.randomseed(5); print(wg.seed, r1 == math.random(1000000))")
         #expect(t.waitFor("5       true")  /* tabs reach the screen as spaces */)
         #expect(t.waitForPrompt())
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0)
+        #expect(t.leaveWithCtrlD() == 0)
     }
 
     /// --sandbox on a terminal: the default scenario still loads (the host reads it), the
@@ -332,7 +329,6 @@ import Testing
         #expect(save?.contains("the sandbox does not allow") == true, "\(save ?? "nil")")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/wg-sandbox-terminal.wgs"))
         #expect(try t.enter(":step", prompt: "Baltic crisis t1 sanctions>") != nil)
-        try t.press("C-d")
-        #expect(t.exitStatus() == 0)
+        #expect(t.leaveWithCtrlD() == 0)
     }
 }

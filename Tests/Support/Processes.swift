@@ -181,6 +181,30 @@ final class TmuxSession {
         return false
     }
 
+    /// Waits until the last line on the screen is a fresh prompt (ends with ">"), as a
+    /// person waits before typing after Ctrl-C.
+    @discardableResult
+    func waitForAnyPrompt(seconds: Double = 10) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if let last = screen.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }),
+               last.hasSuffix(">") { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Presses Ctrl-D until the program exits (up to three times) and returns its status.
+    /// A key that arrives between the prompt's drawing and libedit's switch of the terminal
+    /// mode can be flushed away; a person would press it again, and so does this.
+    func leaveWithCtrlD() -> Int32? {
+        for _ in 0..<3 {
+            _ = try? press("C-d")
+            if let status = exitStatus(seconds: 3) { return status }
+        }
+        return nil
+    }
+
     /// Waits for the program to exit; returns its status, nil if it is still running.
     func exitStatus(seconds: Double = 10) -> Int32? {
         let end = Date().addingTimeInterval(seconds)
