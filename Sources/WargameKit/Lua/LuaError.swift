@@ -38,7 +38,7 @@ public enum LuaError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// An error a Swift function reports to Lua. Its message becomes the Lua error's message;
-/// by default the position of the calling Lua code is put in front, as `luaL_error` does.
+/// by default the position of the calling Lua code is put in front, as Lua's own errors have.
 public struct LuaCallError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Whether to prefix `chunk:line:` of the caller (off for messages that already carry

@@ -8,7 +8,7 @@ public typealias LuaFunctionBody = (LuaArgs) throws -> Int32
 public struct LuaFunction {
     public let name: String
     /// Methods are called as `obj:name(...)`: argument numbers in messages skip `self`,
-    /// as Lua's own `luaL_argerror` does.
+    /// as Lua's own argument errors do.
     public let isMethod: Bool
     public let body: LuaFunctionBody
 

@@ -10,7 +10,7 @@ enum LuaTables {
     static func push(_ v: Damage, _ a: LuaArgs) { push(v, a.L) }
     static func push(_ v: [Event], _ a: LuaArgs) {
         LuaStack(a.L).push(array(v.map(eventValue)))
-        for i in v.indices { printableField(a.L, element: i + 1, summary: v[i].description) }
+        for i in v.indices { printableField(a.L, element: i + 1) }
     }
 
     static func push(_ v: TurnReport, _ L: OpaquePointer) {
@@ -102,7 +102,7 @@ enum LuaTables {
     }
 
     /// Gives element `i` of the array on top the printable metatable.
-    static func printableField(_ L: OpaquePointer, element i: Int, summary: String) {
+    static func printableField(_ L: OpaquePointer, element i: Int) {
         lua_rawgeti(L, -1, Int64(i))
         setPrintable(L, -1)
         lua_settop(L, -2)
