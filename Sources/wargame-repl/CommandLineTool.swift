@@ -65,6 +65,9 @@ enum CommandLineTool {
             }
         }
         if o.version { print("wargame \(Wargame.version) (\(String(cString: WG_LUA_RELEASE)))") }
+        if let file = o.montecarlo {
+            return runMonteCarlo(file, o, state: state)
+        }
         if let script = o.script {
             guard runScript(script, args: o.scriptArgs, state: state) else { return false }
         }
@@ -91,6 +94,21 @@ enum CommandLineTool {
             try state.load("local n = ...; wg.seed = n; math.randomseed(n)", name: "=(--seed)")
             state.push(.integer(seed))
             try state.pcall(nargs: 1, nresults: 0)
+        }
+    }
+
+    /// `--montecarlo FILE`: `print(wg.montecarlo{...})`; the summary prints itself.
+    static func runMonteCarlo(_ file: String, _ o: Options, state: LuaState) -> Bool {
+        attempt(state) {
+            try state.load("""
+                local script, runs, turns, threads = ...
+                print(wg.montecarlo{ script = script, runs = runs, turns = turns, threads = threads, seed = wg.seed })
+                """, name: "=(--montecarlo)")
+            state.push(.string(file))
+            state.push(.integer(o.runs ?? 1000))
+            state.push(o.turns.map { .integer($0) } ?? .nil)
+            state.push(o.threads.map { .integer($0) } ?? .nil)
+            try state.pcall(nargs: 4, nresults: 0)
         }
     }
 

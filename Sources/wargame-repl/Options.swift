@@ -14,6 +14,10 @@ struct Options: Equatable {
     var seed: Int64?            // --seed n
     var timeLimit: Double?      // --time-limit s: wall clock per chunk
     var memoryLimit: Int?       // --memory-limit MiB: the state's allocations
+    var montecarlo: String?     // --montecarlo FILE: many runs of a scenario script
+    var runs: Int64?            // --runs n (with --montecarlo)
+    var turns: Int64?           // --turns n (with --montecarlo)
+    var threads: Int64?         // --threads n (with --montecarlo)
     var apiMarkdown = false     // --api-markdown (hidden): print docs/lua-api.md
     /// The script, "-" for stdin, nil for none.
     var script: String?
@@ -34,6 +38,8 @@ struct Options: Equatable {
           --sandbox  run untrusted code: no files, processes or C modules; limits on
           --time-limit s      seconds a chunk may run (sandbox default 1)
           --memory-limit MiB  memory the Lua state may hold (sandbox default 64)
+          --montecarlo FILE   run the scenario script FILE many times and print a summary
+                              (--runs n, default 1000; --turns n; --threads n; --seed n)
           --help     show this help
           --         stop handling options
           -          stop handling options and execute stdin
@@ -82,6 +88,11 @@ struct Options: Equatable {
                     throw UsageError(message: "'--memory-limit' needs MiB in 1...1048576, got '\(v)'")
                 }
                 o.memoryLimit = x
+            case "--montecarlo": o.montecarlo = try value(a)
+            case "--runs", "--turns", "--threads":
+                let v = try value(a)
+                guard let n = Int64(v), n >= 1 else { throw UsageError(message: "'\(a)' needs a positive integer, got '\(v)'") }
+                if a == "--runs" { o.runs = n } else if a == "--turns" { o.turns = n } else { o.threads = n }
             case "-e": o.actions.append(.execute(try value(a)))
             case "-l": o.actions.append(.require(try value(a)))
             default:

@@ -172,4 +172,17 @@ import Testing
         #expect(p.terminationStatus == 1)
         #expect(stderr.hasPrefix("wargame-repl: interrupted!"), "\(stderr)")
     }
+
+    /// --montecarlo FILE prints the summary; the thread count does not change it.
+    @Test func monteCarloFromTheCommandLine() throws {
+        let args = ["--montecarlo", "Scripts/scenarios/default.lua", "--runs", "40", "--turns", "25", "--seed", "3"]
+        let one = try Programs.repl(args + ["--threads", "1"]), two = try Programs.repl(args + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.hasPrefix("40 runs\nendings: "))
+        #expect(one.stdout.contains("\nmax_rung: p5 "))
+        #expect(one.stdout == two.stdout)
+        let missing = try Programs.repl(["--montecarlo", "/nonexistent.lua"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("wargame-repl: (--montecarlo):2: montecarlo: cannot open /nonexistent.lua"), "\(missing.stderr)")
+    }
 }

@@ -11,6 +11,9 @@ enum MonteCarloBindings {
         LuaFunction("montecarlo") { a in
             let spec = try a.table(1)
             guard let script = try spec.string("script", in: a) else { throw a.error(1, "field 'script' expected") }
+            guard FileManager.default.isReadableFile(atPath: script) else {
+                throw LuaCallError("montecarlo: cannot open \(script)")
+            }
             try a.refuseFileAccessInSandbox()
             let runs = Int(try spec.integer("runs", in: a, range: 1...10_000_000) ?? 1000)
             let turns = try spec.integer("turns", in: a, range: 1...1_000_000).map(Int.init)
@@ -36,7 +39,9 @@ enum MonteCarloBindings {
             .string("max_rung"): q(s.maxRung),
         ]
         if let g = s.gdpLossPct { t[.string("gdp_loss_pct")] = q(g) }
+        t[.string("summary")] = .string(s.summary)
         LuaStack(L).push(.table(t))
+        LuaTables.setPrintable(L, -1)
     }
 }
 
