@@ -10,16 +10,16 @@ enum MonteCarloBindings {
     static var functions: [LuaFunction] { [
         LuaFunction("montecarlo") { a in
             let spec = try a.table(1)
-            guard let script = try spec.string("script", in: a) else { throw a.error(1, "field 'script' expected") }
+            guard let script = try spec.string("script") else { throw a.error(1, "field 'script' expected") }
             guard FileManager.default.isReadableFile(atPath: script) else {
                 throw LuaCallError("montecarlo: cannot open \(script)")
             }
             try a.refuseFileAccessInSandbox()
-            let runs = Int(try spec.integer("runs", in: a, range: 1...10_000_000) ?? 1000)
-            let turns = try spec.integer("turns", in: a, range: 1...1_000_000).map(Int.init)
-            let seed = try spec.integer("seed", in: a) ?? 1
+            let runs = Int(try spec.integer("runs", range: 1...10_000_000) ?? 1000)
+            let turns = try spec.integer("turns", range: 1...1_000_000).map(Int.init)
+            let seed = try spec.integer("seed") ?? 1
             let cores = ProcessInfo.processInfo.activeProcessorCount
-            let threads = Int(try spec.integer("threads", in: a, range: 1...1024) ?? Int64(cores))
+            let threads = Int(try spec.integer("threads", range: 1...1024) ?? Int64(cores))
             let summary = try MonteCarloRunner(script: script, args: spec["args"], runs: runs, turns: turns,
                                                seed: seed, threads: min(threads, runs)).run(caller: a.L)
             push(summary, a.L)

@@ -15,12 +15,12 @@ enum ScenarioBindings {
             }
             lua_settop(a.L, 1)
             var scenario = try Scenario(
-                name: try spec.string("name", in: a) ?? "scenario",
-                seed: try spec.integer("seed", in: a) ?? defaultSeed(a.L),
+                name: try spec.string("name") ?? "scenario",
+                seed: try spec.integer("seed") ?? defaultSeed(a.L),
                 capabilities: caps, warheads: try Bundled.warheads(),
                 ladder: try ladder(spec["ladder"], a) ?? .standard,
-                rung: Int(try spec.integer("rung", in: a, range: 0...10_000) ?? 1),
-                turnLimit: Int(try spec.integer("turns", in: a, range: 1...10_000_000) ?? 40))
+                rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
+                turnLimit: Int(try spec.integer("turns", range: 1...10_000_000) ?? 40))
             if case .table = spec["doctrine"] { scenario.doctrine = try override(scenario.doctrine, with: spec["doctrine"], field: "doctrine") }
             if case .table = spec["theatre"] { scenario.theatre = try override(scenario.theatre, with: spec["theatre"], field: "theatre") }
             if case .table = spec["sanctions"] {
@@ -129,48 +129,6 @@ enum ScenarioBindings {
             return try JSONDecoder().decode(P.self, from: JSONSerialization.data(withJSONObject: merged))
         } catch {
             throw LuaCallError("\(field): invalid parameters")
-        }
-    }
-}
-
-extension LuaValue {
-    func string(_ key: String, in a: LuaArgs) throws -> String? {
-        switch self[key] {
-        case .nil: return nil
-        case .string(let s): return s
-        default: throw LuaCallError("field '\(key)' must be a string")
-        }
-    }
-    func number(_ key: String, in a: LuaArgs) throws -> Double? {
-        switch self[key] {
-        case .nil: return nil
-        case .integer(let i): return Double(i)
-        case .number(let d) where d.isFinite: return d
-        default: throw LuaCallError("field '\(key)' must be a finite number")
-        }
-    }
-    func integer(_ key: String, in a: LuaArgs, range: ClosedRange<Int64> = Int64.min...Int64.max) throws -> Int64? {
-        let v: Int64
-        switch self[key] {
-        case .nil: return nil
-        case .integer(let i): v = i
-        case .number(let d) where d.isFinite && d == d.rounded() && abs(d) < 9e18: v = Int64(d)
-        default: throw LuaCallError("field '\(key)' must be an integer")
-        }
-        guard range.contains(v) else { throw LuaCallError("field '\(key)' must be in \(range.lowerBound)..\(range.upperBound)") }
-        return v
-    }
-    func strings(_ key: String) throws -> [String]? {
-        switch self[key] {
-        case .nil: return nil
-        case .string(let s): return [s]
-        case .table(let t):
-            return try (1...max(t.count, 1)).compactMap { i -> String? in
-                guard let v = t[.integer(Int64(i))] else { if t.isEmpty { return nil }; throw LuaCallError("field '\(key)' must be an array of state codes") }
-                guard case .string(let s) = v else { throw LuaCallError("field '\(key)' must be an array of state codes") }
-                return s
-            }
-        default: throw LuaCallError("field '\(key)' must be an array of state codes")
         }
     }
 }

@@ -34,15 +34,15 @@ enum ScenarioMethods {
         },
         method("alliance") { a, h in
             let t = try a.table(2)
-            guard let name = try t.string("name", in: a) else { throw a.error(2, "field 'name' expected") }
+            guard let name = try t.string("name") else { throw a.error(2, "field 'name' expected") }
             guard let members = try t.strings("members"), members.count >= 2 else { throw a.error(2, "field 'members' must list at least two states") }
-            let obligation = try t.string("obligation", in: a) ?? "defense"
+            let obligation = try t.string("obligation") ?? "defense"
             guard let ob = Obligation(rawValue: obligation) else {
                 throw a.error(2, "obligation must be one of \(Obligation.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let format = try t.string("format", in: a) ?? (members.count == 2 ? "bilateral" : "multilateral")
+            let format = try t.string("format") ?? (members.count == 2 ? "bilateral" : "multilateral")
             guard let fm = AllianceFormat(rawValue: format) else { throw a.error(2, "format must be 'bilateral' or 'multilateral'") }
-            let reliability = try t.number("reliability", in: a) ?? 0.75
+            let reliability = try t.number("reliability") ?? 0.75
             guard (0...1).contains(reliability) else { throw a.error(2, "reliability must be in [0, 1]") }
             let alliance = Alliance(name: name, members: members, obligation: ob, reliability: reliability,
                                     format: fm, against: try t.strings("against"))
@@ -157,12 +157,12 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let from = try t.string("from", in: a), let to = try t.string("to", in: a) else {
+            guard let from = try t.string("from"), let to = try t.string("to") else {
                 throw a.error(2, "fields 'from' and 'to' expected")
             }
-            guard let value = try t.number("value", in: a), value >= 0 else { throw a.error(2, "field 'value' must be a non-negative number (USD bn a year)") }
+            guard let value = try t.number("value"), value >= 0 else { throw a.error(2, "field 'value' must be a non-negative number (USD bn a year)") }
             try h.scenario.checkStates([from, to])
-            let flow = TradeFlow(exporter: from, importer: to, value: value, sector: try t.string("sector", in: a))
+            let flow = TradeFlow(exporter: from, importer: to, value: value, sector: try t.string("sector"))
             try configure(h) { $0.sanctions.trade.add(flow) }
             return 0
         },
@@ -197,17 +197,17 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let target = try t.string("target", in: a) else { throw a.error(2, "field 'target' expected") }
+            guard let target = try t.string("target") else { throw a.error(2, "field 'target' expected") }
             guard let by = try t.strings("by"), !by.isEmpty else { throw a.error(2, "field 'by' must list the sanctioners") }
-            let coverage = try t.number("coverage", in: a) ?? 1
+            let coverage = try t.number("coverage") ?? 1
             guard (0...1).contains(coverage) else { throw a.error(2, "coverage must be in [0, 1]") }
-            let dir = try t.string("direction", in: a) ?? "both"
+            let dir = try t.string("direction") ?? "both"
             guard let direction = TradeDirection(rawValue: dir) else { throw a.error(2, "direction must be 'imports', 'exports' or 'both'") }
             try h.scenario.checkStates([target] + by)
             let secondary: Bool = { if case .boolean(let b) = t["secondary"] { return b }; return true }()
-            let package = SanctionPackage(name: try t.string("name", in: a) ?? "sanctions on \(target)", sanctioners: by,
+            let package = SanctionPackage(name: try t.string("name") ?? "sanctions on \(target)", sanctioners: by,
                                           target: target, coverage: coverage,
-                                          startTurn: Int(try t.integer("start", in: a, range: 0...1_000_000) ?? Int64(h.scenario.turn + 1)),
+                                          startTurn: Int(try t.integer("start", range: 0...1_000_000) ?? Int64(h.scenario.turn + 1)),
                                           sectors: try t.strings("sectors"), direction: direction, secondary: secondary)
             try configure(h) { s in
                 s.sanctions.packages.append(package)
@@ -229,16 +229,16 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let name = try t.string("name", in: a) else { throw a.error(2, "field 'name' expected") }
+            guard let name = try t.string("name") else { throw a.error(2, "field 'name' expected") }
             guard let members = try t.strings("members"), !members.isEmpty else { throw a.error(2, "field 'members' must list states") }
-            guard let beneficiary = try t.string("beneficiary", in: a) else { throw a.error(2, "field 'beneficiary' expected") }
-            let visibility = try t.number("visibility", in: a) ?? 0.5
-            let commission = try t.number("commission", in: a) ?? 0.1
+            guard let beneficiary = try t.string("beneficiary") else { throw a.error(2, "field 'beneficiary' expected") }
+            let visibility = try t.number("visibility") ?? 0.5
+            let commission = try t.number("commission") ?? 0.1
             guard (0...1).contains(visibility), (0...1).contains(commission) else { throw a.error(2, "visibility and commission must be in [0, 1]") }
             try h.scenario.checkStates(members + [beneficiary])
             let pragmatic: Bool = { if case .boolean(let b) = t["pragmatic"] { return b }; return true }()
             let alignment = Alignment(name: name, members: members, beneficiary: beneficiary, visibility: visibility,
-                                      commission: commission, capacity: try t.number("capacity", in: a), pragmatic: pragmatic)
+                                      commission: commission, capacity: try t.number("capacity"), pragmatic: pragmatic)
             try configure(h) { s in
                 s.sanctions.alignments.append(alignment)
                 try s.sanctions.validate()
