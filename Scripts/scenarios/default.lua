@@ -20,10 +20,7 @@ for _, a in ipairs{ ... } do
 end
 
 local s = wg.scenario{ name = opts.name or "Baltic crisis", seed = opts.seed, rung = 1,
-                       turns = opts.turns or 40,
-                       -- illustrative: Russia escalates once sanctions cost it 2% of GDP
-                       -- (the doctrine's default tolerance is 5%).
-                       doctrine = { cost_tolerance = opts.tolerance or 2 } }
+                       turns = opts.turns or 40 }
 
 -- Sides: those who fight from the start.
 s:side("NATO", { "USA", "UKG", "FRN", "GMY", "POL", "EST", "LAT", "LIT" })

@@ -4,13 +4,12 @@ import Foundation
 public enum ForceBalance {
     /// The balance between side a and side b.
     ///
-    /// P_S = Σ w_i·CINC_i. The leader and declared members weigh 1. Every other state that
-    /// shares an alliance with the leader weighs the reliability of its strongest commitment
-    /// covering this contingency (max over alliances holding both): `defense` covers when
-    /// the leader's side is attacked or no attacker is given, `offense` when the leader's
-    /// side attacks, the other obligations never; a non-empty `against` limits coverage to
-    /// a war against one of those states. `honoured[state]` (after invocation) replaces an
-    /// ally's expected weight with 1 or 0. Odds: p_a = P_a^k / (P_a^k + P_b^k), the ratio form
+    /// P_S = Σ w_i·CINC_i. The leader and declared members weigh 1. An ally called for the
+    /// side in this contingency (``Commitments/calls(side:opponents:alliances:attacks:)``:
+    /// who attacks decides which pacts cover, bilateral patrons before multilateral
+    /// treaties, each ally once) weighs the reliability of its commitment;
+    /// `honoured[state]` (after invocation) replaces it with 1 or 0, and with `invokedOnly`
+    /// an ally that was not invoked weighs 0. Odds: p_a = P_a^k / (P_a^k + P_b^k), the ratio form
     /// of Hirshleifer (1989), k = `decisiveness`.
     ///
     /// - Throws: ``ForceBalanceError/unknownState(_:)`` for a side member, ally, attacker or
@@ -19,7 +18,8 @@ public enum ForceBalance {
     ///   decisiveness that is not a positive finite number.
     public static func balance(a: (leader: String, members: [String]), b: (leader: String, members: [String]),
                                alliances: [Alliance], capabilities: Capabilities, attacker: String? = nil,
-                               honoured: [String: Bool] = [:], decisiveness: Double = 1) throws -> Balance {
+                               honoured: [String: Bool] = [:], invokedOnly: Bool = false,
+                               decisiveness: Double = 1) throws -> Balance {
         guard decisiveness.isFinite, decisiveness > 0 else {
             throw ForceBalanceError.invalidParameter("decisiveness must be a positive number, got \(decisiveness)")
         }
@@ -43,9 +43,11 @@ public enum ForceBalance {
         for x in honoured.keys.sorted() where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
 
         let powerA = try sidePower(sideA, opponents: sideB, alliances: alliances, capabilities: capabilities,
-                                   attacks: attacker.map { sideA.contains($0) }, honoured: honoured)
+                                   attacks: attacker.map { sideA.contains($0) }, honoured: honoured,
+                                   invokedOnly: invokedOnly)
         let powerB = try sidePower(sideB, opponents: sideA, alliances: alliances, capabilities: capabilities,
-                                   attacks: attacker.map { sideB.contains($0) }, honoured: honoured)
+                                   attacks: attacker.map { sideB.contains($0) }, honoured: honoured,
+                                   invokedOnly: invokedOnly)
         let pa = powerA.power, pb = powerB.power
         let ratio = pb > 0 ? pa / pb : (pa > 0 ? .infinity : 1)
         return Balance(a: powerA, b: powerB, ratio: ratio, pWin: contest(pa, pb, decisiveness: decisiveness),
@@ -62,38 +64,20 @@ public enum ForceBalance {
     }
 
     /// `attacks`: nil if no attacker is given, else whether this side is the attacker.
+    /// Allies and their commitments follow ``Commitments/calls(side:opponents:alliances:attacks:)``;
+    /// with `invokedOnly` (once war has begun) an ally weighs only through its answer.
     static func sidePower(_ side: [String], opponents: [String], alliances: [Alliance], capabilities: Capabilities,
-                          attacks: Bool?, honoured: [String: Bool]) throws -> SidePower {
-        let leader = side[0]
+                          attacks: Bool?, honoured: [String: Bool], invokedOnly: Bool = false) throws -> SidePower {
         func cinc(_ s: String) -> Double { capabilities[s]?.cinc ?? 0 }
         var contributions = side.map { Contribution(state: $0, alliance: nil, weight: 1, cinc: cinc($0)) }
-
-        func covers(_ al: Alliance) -> Bool {
-            if let against = al.against, !against.isEmpty, !opponents.contains(where: against.contains) { return false }
-            switch al.obligation {
-            case .defense: return attacks != true
-            case .offense: return attacks == true
-            case .neutrality, .nonaggression, .consultation: return false
-            }
+        for call in Commitments.calls(side: side, opponents: opponents, alliances: alliances, attacks: attacks) {
+            guard capabilities[call.ally] != nil else { throw ForceBalanceError.unknownState(call.ally) }
+            var weight = invokedOnly ? 0 : call.alliance.reliability
+            if let h = honoured[call.ally] { weight = h ? 1 : 0 }
+            contributions.append(Contribution(state: call.ally, alliance: call.alliance.name, weight: weight,
+                                              cinc: cinc(call.ally)))
         }
-        // Allies in alliance order, then member order; each once.
-        var allies: [String] = []
-        for al in alliances where al.members.contains(leader) {
-            for m in al.members where !side.contains(m) && !opponents.contains(m) && !allies.contains(m) {
-                allies.append(m)
-            }
-        }
-        for ally in allies {
-            guard capabilities[ally] != nil else { throw ForceBalanceError.unknownState(ally) }
-            var best: Alliance?
-            for al in alliances where al.members.contains(leader) && al.members.contains(ally) && covers(al) {
-                if al.reliability > (best?.reliability ?? -1) { best = al }
-            }
-            var weight = best?.reliability ?? 0
-            if let h = honoured[ally] { weight = h ? 1 : 0 }
-            contributions.append(Contribution(state: ally, alliance: best?.name, weight: weight, cinc: cinc(ally)))
-        }
-        return SidePower(leader: leader, members: Array(side.dropFirst()),
+        return SidePower(leader: side[0], members: Array(side.dropFirst()),
                          power: contributions.reduce(0) { $0 + $1.power }, contributions: contributions)
     }
 
@@ -106,7 +90,12 @@ public enum ForceBalance {
     /// α = baseRate × Σ F_i q_i / Σ F_i; a side with no force has α = 0.
     public static func theatre(_ side: SidePower, capabilities: Capabilities,
                                parameters: TheatreParameters = TheatreParameters()) -> (force: Double, effectiveness: Double) {
-        let median = medianSpendingPerSoldier(capabilities)
+        theatre(side, capabilities: capabilities, parameters: parameters, median: medianSpendingPerSoldier(capabilities))
+    }
+
+    /// ``theatre(_:capabilities:parameters:)`` with the world median computed once by the caller.
+    static func theatre(_ side: SidePower, capabilities: Capabilities, parameters: TheatreParameters,
+                        median: Double?) -> (force: Double, effectiveness: Double) {
         let core = Set([side.leader] + side.members)
         var force = 0.0, weighted = 0.0
         for c in side.contributions {

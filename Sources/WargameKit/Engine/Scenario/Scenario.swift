@@ -20,13 +20,16 @@ public struct Scenario: Codable, Hashable, Sendable {
     // State.
     public internal(set) var turn = 0
     public internal(set) var rung: Int
-    public internal(set) var rng: SeededGenerator
+    /// One seeded stream per random mechanism (common random numbers across variants).
+    public internal(set) var streams: RandomStreams
     public internal(set) var log: [Event] = []
     public internal(set) var invocations: [Invocation] = []
     /// Theatre forces by side index, once fighting has begun.
     public internal(set) var combat: [CombatForces]?
     public internal(set) var lowRungTurns = 0
     public internal(set) var lowOddsTurns: [Int] = []
+    /// Turns in a row each side's force has been below the breakpoint.
+    public internal(set) var lowPositionTurns: [Int] = []
     public internal(set) var ending: Ending?
     public internal(set) var lastReport: TurnReport?
 
@@ -47,7 +50,7 @@ public struct Scenario: Codable, Hashable, Sendable {
         self.doctrine = DoctrineParameters()
         self.theatre = TheatreParameters()
         self.sanctions = SanctionsModel()
-        self.rng = SeededGenerator(seed: seed)
+        self.streams = RandomStreams(seed: seed)
     }
 
     // MARK: Configuration
@@ -63,10 +66,14 @@ public struct Scenario: Codable, Hashable, Sendable {
         }
         if let i = sides.firstIndex(where: { $0.name == side.name }) { sides[i] = side } else { sides.append(side) }
         lowOddsTurns = Array(repeating: 0, count: sides.count)
+        lowPositionTurns = lowOddsTurns
     }
 
     public mutating func addAlliance(_ alliance: Alliance) throws {
         guard alliance.members.count >= 2 else { throw ScenarioError.invalid("alliance '\(alliance.name)' needs two members") }
+        guard alliance.format == .multilateral || alliance.members.count == 2 else {
+            throw ScenarioError.invalid("alliance '\(alliance.name)': a bilateral treaty binds two states, got \(alliance.members.count)")
+        }
         guard (0...1).contains(alliance.reliability) else {
             throw ScenarioError.invalid("alliance '\(alliance.name)': reliability must be in [0, 1]")
         }
@@ -77,7 +84,7 @@ public struct Scenario: Codable, Hashable, Sendable {
     /// Reseeds the generator (the REPL's `:seed`); the seed is recorded with the scenario.
     public mutating func reseed(_ seed: Int64) {
         self.seed = seed
-        rng = SeededGenerator(seed: seed)
+        streams = RandomStreams(seed: seed)
     }
 
     /// What every scenario built through the API satisfies; checked on values that come
@@ -87,6 +94,10 @@ public struct Scenario: Codable, Hashable, Sendable {
             throw ScenarioError.invalid("rung \(rung) is not on the ladder")
         }
         guard turn >= 0, turnLimit >= 1 else { throw ScenarioError.invalid("turn or turn limit out of range") }
+        do {
+            try ladder.validate()
+            try doctrine.validate()
+        } catch { throw ScenarioError.invalid(error.message) }
         var names = Set<String>(), members = Set<String>()
         for side in sides {
             guard !side.members.isEmpty else { throw ScenarioError.invalid("side '\(side.name)' has no members") }
@@ -97,7 +108,8 @@ public struct Scenario: Codable, Hashable, Sendable {
             try checkStates(side.members)
         }
         for a in alliances {
-            guard a.members.count >= 2, (0...1).contains(a.reliability) else {
+            guard a.members.count >= 2, (0...1).contains(a.reliability),
+                  a.format == .multilateral || a.members.count == 2 else {
                 throw ScenarioError.invalid("alliance '\(a.name)' is malformed")
             }
         }
@@ -145,7 +157,7 @@ public struct Scenario: Codable, Hashable, Sendable {
         let pa = try party(a), pb = try party(b)
         return try ForceBalance.balance(a: pa, b: pb, alliances: alliances, capabilities: capabilities,
                                         attacker: nil, honoured: honoured(at: turn + 1),
-                                        decisiveness: doctrine.decisiveness)
+                                        invokedOnly: ladder.isWar(rung), decisiveness: doctrine.decisiveness)
     }
 
     func party(_ key: String) throws -> (leader: String, members: [String]) {

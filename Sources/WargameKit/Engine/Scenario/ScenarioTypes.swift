@@ -4,11 +4,14 @@ public struct Side: Codable, Hashable, Sendable {
     public var members: [String]
     /// Whether the side can use nuclear weapons; nil: its leader holds warheads (FAS 2024).
     public var nuclearOverride: Bool?
+    /// The side's stake e (ceiling of its desperation hazard); nil: the doctrine's `stake`.
+    public var stake: Double?
     public var leader: String { members[0] }
-    public init(name: String, members: [String], nuclear: Bool? = nil) {
+    public init(name: String, members: [String], nuclear: Bool? = nil, stake: Double? = nil) {
         self.name = name
         self.members = members
         self.nuclearOverride = nuclear
+        self.stake = stake
     }
 }
 
@@ -31,7 +34,14 @@ public struct Event: Codable, Hashable, Sendable, CustomStringConvertible {
 /// How and why a run ended.
 public struct Ending: Codable, Hashable, Sendable {
     public enum Reason: String, Codable, Sendable, CaseIterable {
-        case ceasefire, capitulation
+        /// The crisis subsided: the rung stayed low.
+        case ceasefire
+        /// At war, every side chose to step down below the war rungs.
+        case negotiation
+        /// A side's forces fell below the breakpoint.
+        case breakpoint
+        /// A side's odds at war stayed hopeless.
+        case capitulation
         case nuclearWar = "nuclear_war"
         case turnLimit = "turn_limit"
     }
@@ -48,8 +58,10 @@ public struct Invocation: Codable, Hashable, Sendable {
     }
     public var alliance: String
     public var turn: Int
-    /// The attacked member who called on it.
+    /// The member who called on it.
     public var invokedBy: String
+    /// The side the allies answer for.
+    public var side: String
     public var responses: [Response]
 }
 
@@ -85,10 +97,21 @@ public struct SideView: Codable, Hashable, Sendable {
 
 /// Who decided a side's move.
 public struct SideMove: Codable, Hashable, Sendable {
-    public enum Source: String, Codable, Sendable { case policy, doctrine, friction }
+    public enum Source: String, Codable, Sendable { case policy, doctrine }
     public var side: String
     public var move: Move
     public var source: Source
+    /// For the doctrine: the rungs it weighed and the chance it gave each (what a class
+    /// can read to see why a side moved).
+    public var options: [Int]?
+    public var probabilities: [Double]?
+    public init(side: String, move: Move, source: Source, options: [Int]? = nil, probabilities: [Double]? = nil) {
+        self.side = side
+        self.move = move
+        self.source = source
+        self.options = options
+        self.probabilities = probabilities
+    }
 }
 
 /// The report of one turn: measurement only; the dynamics are in `Scenario.step`.

@@ -21,7 +21,7 @@ enum ScenarioBindings {
                 ladder: try ladder(spec["ladder"], a) ?? .standard,
                 rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
                 turnLimit: Int(try spec.integer("turns", range: 1...10_000_000) ?? 40))
-            if case .table = spec["doctrine"] { scenario.doctrine = try override(scenario.doctrine, with: spec["doctrine"], field: "doctrine") }
+            if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
             if case .table = spec["theatre"] { scenario.theatre = try override(scenario.theatre, with: spec["theatre"], field: "theatre") }
             if case .table = spec["sanctions"] {
                 scenario.sanctions.parameters = try override(scenario.sanctions.parameters, with: spec["sanctions"], field: "sanctions")
@@ -90,6 +90,7 @@ enum ScenarioBindings {
             if v == .nil { return nil }
             throw LuaCallError("ladder must be an array of rung names or {name=, description=, war=, nuclear=} tables")
         }
+        guard t.count <= Ladder.maxRungs else { throw LuaCallError("a ladder has at most \(Ladder.maxRungs) rungs, got \(t.count)") }
         var rungs: [Ladder.Rung] = []
         for i in 1...max(t.count, 1) {
             switch t[.integer(Int64(i))] ?? .nil {
@@ -98,16 +99,35 @@ enum ScenarioBindings {
                 guard case .string(let name) = r[.string("name")] ?? .nil else {
                     throw LuaCallError("ladder rung \(i) has no name")
                 }
+                let rv = LuaValue.table(r)
                 rungs.append(Ladder.Rung(name: name, description: (r[.string("description")]?.asString) ?? "",
                                          armedAttack: r[.string("war")] == .boolean(true),
-                                         nuclear: r[.string("nuclear")] == .boolean(true)))
+                                         nuclear: r[.string("nuclear")] == .boolean(true),
+                                         warShare: try rv.number("war_share"), cost: try rv.number("cost"),
+                                         risk: try rv.number("risk")))
             case .nil where i == 1 && t.isEmpty: throw LuaCallError("ladder has no rungs")
             case .nil: break
             default: throw LuaCallError("ladder rung \(i) must be a name or a table")
             }
         }
         guard rungs.count == t.count else { throw LuaCallError("ladder must be an array (1..n) of rungs") }
-        return Ladder(rungs: rungs)
+        let ladder = Ladder(rungs: rungs)
+        do { try ladder.validate() } catch { throw LuaCallError(error.message) }
+        return ladder
+    }
+
+    /// A parameter group with the overrides of a Lua table (`doctrine = { rationality = 10 }`),
+    /// each checked by the group's table.
+    static func overrideGroup<G: ParameterGroup>(_ v: LuaValue) throws -> G {
+        var pairs: [(name: String, value: Double)] = []
+        for (k, val) in v.asTable ?? [:] {
+            guard let key = k.asString else { throw LuaCallError("\(G.groupName): keys must be names") }
+            guard let d = val.asDouble else { throw LuaCallError("\(G.groupName).\(key) must be a number") }
+            pairs.append((key, d))
+        }
+        do {
+            return try G.overriding(pairs.sorted { $0.name < $1.name })
+        } catch { throw LuaCallError(error.message) }
     }
 
     /// Overrides the fields of a Codable parameter set from a Lua table (snake_case keys

@@ -28,8 +28,10 @@ enum ScenarioMethods {
             let members = try LuaValue.table([.string("m"): a.stack.value(at: 3)]).strings("m") ?? []
             let opts = a.isNoneOrNil(4) ? LuaValue.nil : try a.table(4)
             let nuclear: Bool? = { if case .boolean(let b) = opts["nuclear"] { return b }; return nil }()
+            let stake = try opts.number("stake")
+            if let stake, !(0...1).contains(stake) { throw a.error(4, "field 'stake' must be in [0, 1]") }
             guard !members.isEmpty else { throw a.error(3, "at least one state code expected") }
-            try configure(h) { try $0.setSide(Side(name: name, members: members, nuclear: nuclear)) }
+            try configure(h) { try $0.setSide(Side(name: name, members: members, nuclear: nuclear, stake: stake)) }
             return 0
         },
         method("alliance") { a, h in

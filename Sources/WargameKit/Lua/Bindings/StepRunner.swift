@@ -22,7 +22,7 @@ enum StepRunner {
         return hooks
     }
 
-    static func callPolicy(_ L: OpaquePointer, scenario index: Int32, key: String, view: SideView) throws -> Move {
+    static func callPolicy(_ L: OpaquePointer, scenario index: Int32, key: String, view: SideView) throws -> Move? {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         _ = ScenarioHandle.pushFunctions(L, scenario: index, group: "policies")
@@ -36,6 +36,7 @@ enum StepRunner {
         }
         let result = LuaStack(L).value(at: -1, depth: 2)
         switch result {
+        case .nil: return nil  // the built-in doctrine decides this turn
         case .string("escalate"): return .escalate
         case .string("hold"): return .hold
         case .string("deescalate"): return .deescalate
@@ -43,7 +44,7 @@ enum StepRunner {
             if let r = t[.string("rung")], let d = r.asDouble, d.isFinite, d == d.rounded(), abs(d) < 1e9 { return .rung(Int(d)) }
             fallthrough
         default:
-            throw LuaCallError("returned \(result == .nil ? "nil" : "'\(result)'"): expected \"escalate\", \"hold\", \"deescalate\" or {rung=n}", addsPosition: false)
+            throw LuaCallError("returned \(result == .nil ? "nil" : "'\(result)'"): expected \"escalate\", \"hold\", \"deescalate\", {rung=n} or nil (the doctrine decides)", addsPosition: false)
         }
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The built-in doctrine: each side weighs the rungs within reach by their expected value
+/// and chooses among them smoothly (quantal response), so that small changes in the
+/// situation make small changes in behaviour. docs/escalation.md sets out the equations;
+/// the parameters are ``DoctrineParameters`` and the per-rung values of the ``Ladder``.
+///
+/// U(m) = q + ψ_m (p − c_m − q) − k m − π(m) D, with
+/// - q = q0 − η d, the status quo, worth less under sanctions pain d (% of GDP);
+/// - p the contest odds in the war that m risks: a war the side starts when m climbs
+///   (the target's defence pacts count, its own do not), one the opponent starts
+///   otherwise, the war being fought once at war (Fearon 1995);
+/// - c_m the war's cost at rung m (at least that of the first war rung);
+/// - π(m) = 1 − (1 − ρ_m)(1 − ψ_m h), the risk of nuclear use: the rung's slip risk ρ_m
+///   and the opponent's desperation hazard h in that war (Schelling's threat that leaves
+///   something to chance; Powell 1990);
+/// - D = D_max (1 − exp(−W/W_ref)), the cost of nuclear use by an opponent holding W
+///   warheads, 0 against a side without nuclear weapons.
+/// P(m) ∝ exp(λ U(m)) (McKelvey & Palfrey 1995).
+public enum Doctrine {
+    /// One of the two wars a move may risk, as the deciding side sees it.
+    public struct Outlook: Codable, Hashable, Sendable {
+        /// The side's contest odds in that war.
+        public var odds: Double
+        /// The opponent's share of Lanchester fighting strength in that war.
+        public var opponentShare: Double
+        public init(odds: Double, opponentShare: Double) {
+            self.odds = odds
+            self.opponentShare = opponentShare
+        }
+    }
+
+    /// What a side weighs when it chooses.
+    public struct Situation: Codable, Hashable, Sendable {
+        public var rung: Int
+        /// The rungs within reach, lowest first.
+        public var options: [Int]
+        /// Already at a war rung: both outlooks are the war being fought.
+        public var atWar: Bool
+        public var ifAttacking: Outlook
+        public var ifAttacked: Outlook
+        /// The side's sanctions damage, % of GDP.
+        public var pain: Double
+        /// Warheads of the opposing sides (0 when none of them is nuclear-armed).
+        public var opponentWarheads: Double
+        /// The opposing leader's stake e (ceiling of its desperation hazard).
+        public var opponentStake: Double
+    }
+
+    /// h = e / (1 + exp(−κ (θ − s))): the hazard per turn that a side holding share s of the
+    /// fighting strength turns to nuclear weapons.
+    public static func hazard(share s: Double, stake e: Double, _ p: DoctrineParameters) -> Double {
+        e / (1 + exp(-p.hazardSteepness * (p.hazardShare - s)))
+    }
+
+    /// D = D_max (1 − exp(−W / W_ref)).
+    public static func nuclearCost(warheads w: Double, _ p: DoctrineParameters) -> Double {
+        w > 0 ? p.nuclearDamage * (1 - exp(-w / p.warheadScale)) : 0
+    }
+
+    /// U(m) for one option.
+    public static func utility(of m: Int, in s: Situation, ladder: Ladder, _ p: DoctrineParameters) -> Double {
+        let outlook = (!s.atWar && m > s.rung) ? s.ifAttacking : s.ifAttacked
+        let psi = ladder.warShare(m)
+        let c = ladder.cost(max(m, ladder.firstWarRung ?? m))
+        let q = p.statusQuo - p.painWeight * s.pain
+        let d = nuclearCost(warheads: s.opponentWarheads, p)
+        var risk = 0.0
+        if d > 0 {
+            let h = hazard(share: outlook.opponentShare, stake: s.opponentStake, p)
+            risk = 1 - (1 - ladder.risk(m)) * (1 - psi * h)
+        }
+        return q + psi * (outlook.odds - c - q) - p.rungCost * Double(m) - risk * d
+    }
+
+    /// P(m) ∝ exp(λ U(m)), computed without overflow.
+    public static func probabilities(_ utilities: [Double], rationality lambda: Double) -> [Double] {
+        guard let top = utilities.max() else { return [] }
+        let w = utilities.map { exp(lambda * ($0 - top)) }
+        let total = w.reduce(0, +)
+        return w.map { $0 / total }
+    }
+
+    /// The option a uniform draw `u` in [0, 1) picks (inverse CDF).
+    public static func pick(_ probabilities: [Double], u: Double) -> Int {
+        var cumulative = 0.0
+        for (i, x) in probabilities.enumerated() {
+            cumulative += x
+            if u < cumulative { return i }
+        }
+        return probabilities.count - 1
+    }
+}
