@@ -12,6 +12,8 @@
 --   ally              a third state bound to the weaker by a defence pact (none by default)
 --   reliability       the pact's reliability (default 0.5), against = state it covers
 --   format            "bilateral" (default) or "multilateral"
+--   patron, patron_against   a defence pact of the stronger side (e.g. patron=CHN
+--                     patron_against=USA: a pact that covers only a US attack)
 --   attack            true: the stronger side attacks at once (a forced armed attack);
 --                     afterwards the built-in doctrine decides for it
 --   rung, turns       start rung (default 1) and turn limit (default 20)
@@ -36,6 +38,11 @@ if opts.ally then
   s:alliance{ name = "defence pact", members = { weak, opts.ally }, obligation = "defense",
               format = opts.format or "bilateral", against = opts.against and { opts.against } or nil,
               reliability = opts.reliability or 0.5 }  -- illustrative
+end
+if opts.patron then
+  s:alliance{ name = "patron pact", members = { strong, opts.patron }, obligation = "defense",
+              format = "bilateral", against = opts.patron_against and { opts.patron_against } or nil,
+              reliability = opts.patron_reliability or 0.5 }  -- illustrative
 end
 if opts.attack then
   s:policy("Strong", function(view)

@@ -22,7 +22,7 @@ import Testing
     @Test func leaderMembersAndAlliesInDeterministicOrder() throws {
         let alliances = [
             Alliance(name: "CSTO", members: ["RUS", "ARM", "BLR"], obligation: .defense, reliability: 0.3),
-            Alliance(name: "Union State", members: ["BLR", "RUS"], obligation: .defense, reliability: 0.9, format: .bilateral),
+            Alliance(name: "Union State", members: ["BLR", "RUS"], obligation: .defense, reliability: 0.9),
             Alliance(name: "RU-CN", members: ["RUS", "CHN"], obligation: .defense, reliability: 0.5, against: ["USA"]),
         ]
         let r = try balance(alliances)
@@ -39,6 +39,25 @@ import Testing
         let k3 = try balance(alliances, k: 3)
         #expect(abs(k3.pWin - pow(pa, 3) / (pow(pa, 3) + pow(pb, 3))) < 1e-12)
         #expect(k3.decisiveness == 3)
+    }
+
+    /// A side with a bilateral patron calls it and invokes no multilateral treaty (the
+    /// Armenia case, 2020); each ally answers once, under its strongest commitment.
+    @Test func bilateralPatronsComeBeforeMultilateralTreaties() throws {
+        let csto = Alliance(name: "CSTO", members: ["RUS", "ARM", "BLR"], obligation: .defense, reliability: 0.3)
+        let bilateral = Alliance(name: "RU-AM", members: ["ARM", "RUS"], obligation: .defense, reliability: 0.6,
+                                 format: .bilateral)
+        let r = try balance([csto, bilateral], attacker: "USA", a: ("ARM", []))
+        #expect(r.a.contributions.map(\.state) == ["ARM", "RUS", "BLR"])
+        #expect(r.a.contributions.map(\.alliance) == [nil, "RU-AM", nil])
+        #expect(r.a.contributions.map(\.weight) == [1, 0.6, 0])
+        let calls = Commitments.calls(side: ["ARM"], opponents: ["USA"], alliances: [csto, bilateral], attacks: false)
+        #expect(calls.map(\.ally) == ["RUS"])
+        // Without the bilateral treaty, the CSTO is invoked and both allies are called.
+        let multi = Commitments.calls(side: ["ARM"], opponents: ["USA"], alliances: [csto], attacks: false)
+        #expect(multi.map(\.ally) == ["RUS", "BLR"])
+        // An attacker's defence pacts are void.
+        #expect(Commitments.calls(side: ["ARM"], opponents: ["USA"], alliances: [csto, bilateral], attacks: true).isEmpty)
     }
 
     @Test func moreReliabilityMoreWeight() throws {

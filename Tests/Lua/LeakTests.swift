@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct LeakTests {
     static let setup = """
         s = wg.scenario{ name = "leak", seed = 9, rung = 2, turns = 10000000,
-                         doctrine = { friction = 0, ceasefire_rung = -1, capitulation_odds = 0 } }
+                         doctrine = { ceasefire_rung = -1, capitulation_odds = 0, breakpoint = 0 } }
         s:side("East", {"RUS", "BLR"})
         s:side("West", {"USA", "UKG"})
         s:trade{ from = "CHN", to = "RUS", value = 115 }

@@ -125,7 +125,7 @@ import Testing
             return d
         }
         let cases: [(String, (inout [String: Any]) -> Void)] = [
-            ("generator state", { j in var c = j["current"] as! [String: Any]; c["rng"] = ["state": [1]]; j["current"] = c }),
+            ("generator state", { j in var c = j["current"] as! [String: Any]; c["streams"] = ["generators": [["state": [1]]]]; j["current"] = c }),
             ("log lengths", { j in j["logLengths"] = [Int]() }),
             ("no members", { j in
                 var c = j["current"] as! [String: Any]

@@ -27,9 +27,10 @@ import Testing
         let r = try lua.run("""
             local s = (load(...))()
             local r = s:step()
-            return s.turn, s.rung, s:rung_name(), r.turn, r.rung, type(r.moves.West), type(tostring(r)), #s:log() > 0
+            return s.turn, s.rung >= 5, s:rung_name() == wg.ladder()[s.rung + 1], r.turn, r.rung == s.rung,
+                   type(r.moves.West), type(tostring(r)), #s:log() > 0
             """.replacingOccurrences(of: "(load(...))()", with: "(function(...) \(Self.crisis) end)()"))
-        #expect(r == [.integer(1), .integer(5), .string("limited conventional war"), .integer(1), .integer(5),
+        #expect(r == [.integer(1), .boolean(true), .boolean(true), .integer(1), .boolean(true),
                       .string("string"), .string("string"), .boolean(true)])
     }
 

@@ -9,7 +9,7 @@ import Testing
     static let script = """
         local path = ...
         local s = wg.scenario{ name = "big", seed = 9, rung = 2, turns = 100000,
-                               doctrine = { friction = 0, ceasefire_rung = -1, capitulation_odds = 0 } }
+                               doctrine = { ceasefire_rung = -1, capitulation_odds = 0, breakpoint = 0 } }
         s:side("East", {"RUS", "BLR", "ARM", "KZK"})
         s:side("West", {"USA", "UKG", "FRN", "GMY", "ITA", "POL", "CAN"})
         s:policy("RUS", function() return "hold" end)

@@ -5,16 +5,21 @@ import Testing
 @Suite struct ScriptTests {
     @Test func coalitionTableAnswersTheArticlesQuestion() throws {
         let r = try Programs.repl(["-e", "rows = dofile('Scripts/analysis/russia-coalitions.lua')",
-                                   "-e", "for _, x in ipairs(rows) do io.write(string.format('%.6f %.6f\\n', x.a, x.b)) end"])
+                                   "-e", "for _, x in ipairs(rows) do io.write(string.format('%.6f %.6f %.6f\\n', x.a, x.b, x.a_attacking)) end"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").suffix(4).map { $0.split(separator: " ").compactMap { Double($0) } }
-        #expect(lines.count == 4 && lines.allSatisfy { $0.count == 2 })
-        let russia = lines.map { $0[0] }, west = lines.map { $0[1] }
-        // Each variant adds allies: Russia's power never falls, the West's is the same.
-        #expect(zip(russia, russia.dropFirst()).allSatisfy { $0 < $1 }, "\(russia)")
+        #expect(lines.count == 4 && lines.allSatisfy { $0.count == 3 })
+        guard lines.count == 4, lines.allSatisfy({ $0.count == 3 }) else { return }
+        let russia = lines.map { $0[0] }, west = lines.map { $0[1] }, attacking = lines.map { $0[2] }
+        // Belarus adds to Russia's power; the CSTO adds nothing while the bilateral Union
+        // State covers (Belarus is the one ally that counts); the West's is the same.
+        #expect(russia[1] > russia[0])
+        #expect(russia[2] == russia[1])
         #expect(Set(west).count == 1)
-        // A China pact restricted to a US attack counts in this war (CHN CINC 2016 ≈ 0.23).
+        // A China pact restricted to a US attack counts when the US attacks (CHN CINC 2016
+        // ≈ 0.23) and not at all when Russia attacks; nor do Russia's defence pacts.
         #expect(russia[3] - russia[2] > 0.1)
+        #expect(Set(attacking).count == 1 && abs(attacking[0] - russia[0]) < 1e-12)
         #expect(r.stdout.contains("Russia alone") && r.stdout.contains("with a China pact"))
     }
 

@@ -70,12 +70,22 @@ public enum ForceBalance {
                           attacks: Bool?, honoured: [String: Bool], invokedOnly: Bool = false) throws -> SidePower {
         func cinc(_ s: String) -> Double { capabilities[s]?.cinc ?? 0 }
         var contributions = side.map { Contribution(state: $0, alliance: nil, weight: 1, cinc: cinc($0)) }
-        for call in Commitments.calls(side: side, opponents: opponents, alliances: alliances, attacks: attacks) {
+        let calls = Commitments.calls(side: side, opponents: opponents, alliances: alliances, attacks: attacks)
+        for call in calls {
             guard capabilities[call.ally] != nil else { throw ForceBalanceError.unknownState(call.ally) }
             var weight = invokedOnly ? 0 : call.alliance.reliability
             if let h = honoured[call.ally] { weight = h ? 1 : 0 }
             contributions.append(Contribution(state: call.ally, alliance: call.alliance.name, weight: weight,
                                               cinc: cinc(call.ally)))
+        }
+        // Allies no commitment brings into this contingency are listed at weight 0, so a
+        // balance shows who stays out.
+        var listed = Set(side + opponents + calls.map(\.ally))
+        for al in alliances where al.members.contains(where: side.contains) {
+            for m in al.members where listed.insert(m).inserted {
+                guard capabilities[m] != nil else { throw ForceBalanceError.unknownState(m) }
+                contributions.append(Contribution(state: m, alliance: nil, weight: 0, cinc: cinc(m)))
+            }
         }
         return SidePower(leader: side[0], members: Array(side.dropFirst()),
                          power: contributions.reduce(0) { $0 + $1.power }, contributions: contributions)

@@ -9,10 +9,13 @@ public enum MonteCarlo {
         public var maxRung: Int
         /// gdp_loss_pct of the first target of any sanction; nil without sanctions.
         public var gdpLossPct: Double?
-        public init(ending: String, maxRung: Int, gdpLossPct: Double?) {
+        /// The leaders of the sides that started the run's first war (empty: no war).
+        public var startedWar: [String]
+        public init(ending: String, maxRung: Int, gdpLossPct: Double?, startedWar: [String] = []) {
             self.ending = ending
             self.maxRung = maxRung
             self.gdpLossPct = gdpLossPct
+            self.startedWar = startedWar
         }
     }
 
@@ -28,6 +31,9 @@ public enum MonteCarlo {
         public var endings: [String: Double]
         /// Share of runs whose highest rung was at least r, for each rung r of the ladder.
         public var reached: [Int: Double]
+        /// Share of runs in which each side leader started a war (took the rung to a war
+        /// rung by its own ask).
+        public var started: [String: Double]
         public var maxRung: Quantiles
         public var gdpLossPct: Quantiles?
     }
@@ -50,8 +56,10 @@ public enum MonteCarlo {
         for rung in 0..<max(rungs, 1) {
             reached[rung] = Double(runs.filter { $0.maxRung >= rung }.count) / n
         }
+        var started: [String: Double] = [:]
+        for r in runs { for leader in r.startedWar { started[leader, default: 0] += 1 / n } }
         let losses = runs.compactMap(\.gdpLossPct)
-        return Summary(runs: runs.count, endings: endings, reached: reached,
+        return Summary(runs: runs.count, endings: endings, reached: reached, started: started,
                        maxRung: quantiles(runs.map { Double($0.maxRung) }),
                        gdpLossPct: losses.isEmpty ? nil : quantiles(losses))
     }

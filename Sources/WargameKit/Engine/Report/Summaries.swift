@@ -69,6 +69,10 @@ extension MonteCarlo.Summary {
             .joined(separator: ", "))
         lines.append("reached: " + reached.sorted { $0.key < $1.key }.map { String(format: "%d %.3f", $0.key, $0.value) }
             .joined(separator: ", "))
+        if !started.isEmpty {
+            lines.append("started war: " + started.sorted { $0.key < $1.key }.map { String(format: "%@ %.3f", $0.key, $0.value) }
+                .joined(separator: ", "))
+        }
         func q(_ name: String, _ x: MonteCarlo.Quantiles) -> String {
             String(format: "%@: p5 %.3f, p50 %.3f, p95 %.3f, mean %.3f", name, x.p5, x.p50, x.p95, x.mean)
         }

@@ -75,6 +75,7 @@ extension Scenario {
         // 2. Alliance invocations: an armed attack invokes the commitments covering the attacked.
         if ladder.isWar(newRung) && !ladder.isWar(rung) {
             events += invokeAlliances(turn: turn, attackers: attackers)
+            if warStartedBy == nil { warStartedBy = attackers.sorted().map { sides[$0].leader } }
         }
 
         // 3. Sanctions and leakage, on their own stream.

@@ -31,6 +31,8 @@ public struct Scenario: Codable, Hashable, Sendable {
     /// Turns in a row each side's force has been below the breakpoint.
     public internal(set) var lowPositionTurns: [Int] = []
     public internal(set) var ending: Ending?
+    /// The leaders of the sides that took the rung into war first; nil until then.
+    public internal(set) var warStartedBy: [String]?
     public internal(set) var lastReport: TurnReport?
 
     public init(name: String, seed: Int64, capabilities: Capabilities, warheads: [String: Int],
@@ -152,11 +154,13 @@ public struct Scenario: Codable, Hashable, Sendable {
     }
 
     /// The balance between `a` and `b` (state codes or side names). A side leader brings its
-    /// side; any other state stands alone with its allies.
-    public func balance(_ a: String, _ b: String) throws -> Balance {
+    /// side; any other state stands alone with its allies. `attacker` (a state or side of
+    /// either party) decides which commitments cover; nil reads both sides' defence pacts.
+    public func balance(_ a: String, _ b: String, attacker: String? = nil) throws -> Balance {
         let pa = try party(a), pb = try party(b)
+        let attackerState = try attacker.map { try party($0).leader }
         return try ForceBalance.balance(a: pa, b: pb, alliances: alliances, capabilities: capabilities,
-                                        attacker: nil, honoured: honoured(at: turn + 1),
+                                        attacker: attackerState, honoured: honoured(at: turn + 1),
                                         invokedOnly: ladder.isWar(rung), decisiveness: doctrine.decisiveness)
     }
 

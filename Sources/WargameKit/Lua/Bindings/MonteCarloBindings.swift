@@ -36,6 +36,7 @@ enum MonteCarloBindings {
             .string("runs"): .integer(Int64(s.runs)),
             .string("endings"): .table(Dictionary(uniqueKeysWithValues: s.endings.map { (.string($0.key), .number($0.value)) })),
             .string("reached"): .table(Dictionary(uniqueKeysWithValues: s.reached.map { (.integer(Int64($0.key)), .number($0.value)) })),
+            .string("started"): .table(Dictionary(uniqueKeysWithValues: s.started.map { (.string($0.key), .number($0.value)) })),
             .string("max_rung"): q(s.maxRung),
         ]
         if let g = s.gdpLossPct { t[.string("gdp_loss_pct")] = q(g) }
@@ -153,6 +154,7 @@ struct MonteCarloRunner {
         let s = history.current
         let loss = s.sanctions.packages.first.map { s.sanctions.damage($0.target).gdpLossPct }
         return MonteCarlo.Run(ending: s.ending?.reason.rawValue ?? "running",
-                              maxRung: history.timeline.map(\.rung).max() ?? s.rung, gdpLossPct: loss)
+                              maxRung: history.timeline.map(\.rung).max() ?? s.rung, gdpLossPct: loss,
+                              startedWar: s.warStartedBy ?? [])
     }
 }

@@ -107,7 +107,8 @@ enum ScenarioMethods {
         },
         method("balance") { a, h in
             let x = try a.string(2), y = try a.string(3)
-            LuaTables.push(try h.scenario.balance(x, y), a)
+            let opts = a.isNoneOrNil(4) ? LuaValue.nil : try a.table(4)
+            LuaTables.push(try h.scenario.balance(x, y, attacker: try opts.string("attacker")), a)
             return 1
         },
         method("damage") { a, h in
