@@ -147,7 +147,7 @@ import Testing
         // Better-funded soldiers fight better.
         let usa = ForceBalance.theatre(r.b, capabilities: Self.caps)
         #expect(usa.effectiveness > alpha)
-        #expect(throws: ForceBalanceError.self) { try TheatreParameters(sideCommitment: 2).validate() }
+        #expect(throws: ParameterError("theatre.side_commitment must be a number in [0, 1], got 2")) { try TheatreParameters(sideCommitment: 2).validate() }
         try p.validate()
     }
 

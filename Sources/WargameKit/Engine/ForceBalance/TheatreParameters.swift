@@ -1,6 +1,7 @@
 /// How much of its armed forces a state commits to a theatre and how that force fights
-/// (notes/models.md, "Forces and attrition"). Every value is overridable from Lua.
-public struct TheatreParameters: Codable, Hashable, Sendable {
+/// (docs/force-balance.md, "Theatre forces"). Every value is overridable from Lua,
+/// `wg.scenario{ theatre = { base_rate = 0.1 } }`, and checked against ``table``.
+public struct TheatreParameters: ParameterGroup {
     /// Share of milper a side's leader and declared members commit (default 0.3).
     public var sideCommitment: Double
     /// Share of milper an ally commits, scaled by its weight (default 0.15).
@@ -11,6 +12,8 @@ public struct TheatreParameters: Codable, Hashable, Sendable {
     /// Fire effectiveness per turn of a force of median quality (default 0.08).
     public var baseRate: Double
 
+    public init() { self.init(sideCommitment: 0.3) }
+
     public init(sideCommitment: Double = 0.3, allyCommitment: Double = 0.15,
                 qualityExponent: Double = 0.5, baseRate: Double = 0.08) {
         self.sideCommitment = sideCommitment
@@ -19,13 +22,16 @@ public struct TheatreParameters: Codable, Hashable, Sendable {
         self.baseRate = baseRate
     }
 
-    /// Throws unless every value is finite, the commitments are in 0...1 and the others ≥ 0.
-    public func validate() throws(ForceBalanceError) {
-        for (name, v, upper) in [("sideCommitment", sideCommitment, 1.0), ("allyCommitment", allyCommitment, 1.0),
-                                 ("qualityExponent", qualityExponent, .infinity), ("baseRate", baseRate, .infinity)] {
-            guard v.isFinite, v >= 0, v <= upper else {
-                throw .invalidParameter("\(name) must be in 0...\(upper.isFinite ? "1" : "inf"), got \(v)")
-            }
-        }
-    }
+    public static let groupName = "theatre"
+
+    public static var table: [Parameter<TheatreParameters>] { [
+        .real(\.sideCommitment, "side_commitment", "share of its military personnel a side member commits to the theatre", 0, 1,
+              source: "modelling choice: most armies keep the larger part of their forces elsewhere"),
+        .real(\.allyCommitment, "ally_commitment", "share an honouring ally commits (times its weight)", 0, 1,
+              source: "modelling choice: allies send expeditionary forces, not their armies"),
+        .real(\.qualityExponent, "quality_exponent", "γ: quality per soldier = (spending per soldier / world median)^γ", 0, 2,
+              source: "modelling choice: diminishing returns to spending per soldier"),
+        .real(\.baseRate, "base_rate", "fire effectiveness per turn of a force of median quality (Lanchester α)", 0, 10,
+              source: "modelling choice: a quarter-year of fighting costs the weaker side a sizeable share of its force"),
+    ] }
 }

@@ -170,6 +170,7 @@ extension Scenario {
         let utilities = options.map { Doctrine.utility(of: $0, in: situation, ladder: ladder, doctrine) }
         let p = Doctrine.probabilities(utilities, rationality: doctrine.rationality)
         let choice = options[Doctrine.pick(p, u: u)]
-        return SideMove(side: sides[i].name, move: .rung(choice), source: .doctrine, options: options, probabilities: p)
+        let move: Move = choice > rung ? .escalate : (choice < rung ? .deescalate : .hold)
+        return SideMove(side: sides[i].name, move: move, source: .doctrine, options: options, probabilities: p)
     }
 }

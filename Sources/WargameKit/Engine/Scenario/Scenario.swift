@@ -99,6 +99,7 @@ public struct Scenario: Codable, Hashable, Sendable {
         do {
             try ladder.validate()
             try doctrine.validate()
+            try theatre.validate()
         } catch { throw ScenarioError.invalid(error.message) }
         var names = Set<String>(), members = Set<String>()
         for side in sides {

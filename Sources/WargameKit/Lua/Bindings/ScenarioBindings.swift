@@ -22,7 +22,7 @@ enum ScenarioBindings {
                 rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
                 turnLimit: Int(try spec.integer("turns", range: 1...10_000_000) ?? 40))
             if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
-            if case .table = spec["theatre"] { scenario.theatre = try override(scenario.theatre, with: spec["theatre"], field: "theatre") }
+            if case .table = spec["theatre"] { scenario.theatre = try overrideGroup(spec["theatre"]) }
             if case .table = spec["sanctions"] {
                 scenario.sanctions.parameters = try override(scenario.sanctions.parameters, with: spec["sanctions"], field: "sanctions")
             }
