@@ -146,7 +146,10 @@ import Testing
         #expect(try run("s = nil", "Baltic crisis t0 crisis>") == "")
         let last = lines(try run(":status", "Baltic crisis t0 crisis>"))
         #expect(last.prefix(2) == ["scenario     Baltic crisis (seed 7)", "turn         0 of 40"])
-        #expect(lines(try run(":step", "Baltic crisis t1 ")).first?.hasPrefix("turn 1: ") == true)
+        // A fork steps exactly as the scenario will (same random streams): it names the prompt.
+        let next = try run("local f = wg.last():fork() f:step() print('Baltic crisis t1 ' .. f:rung_name() .. '>')",
+                           "Baltic crisis t0 crisis>")
+        #expect(lines(try run(":step", next)).first?.hasPrefix("turn 1: ") == true)
         try t.type(":quit")
         #expect(t.exitStatus() == 0)
         let saved = try String(contentsOfFile: history, encoding: .utf8)
