@@ -21,11 +21,13 @@ public enum APIReference {
             self.details = details
         }
 
-        /// The kind of name, for grouping: the module, a scenario, or the REPL.
+        /// The kind of name, for grouping: the module, a scenario, the REPL, or a
+        /// parameter group.
         public var group: Group {
             if name.hasPrefix(":") { return .metaCommand }
             if name.hasPrefix("wg.") { return .module }
-            return .scenario
+            if name.hasPrefix("s.") || name.hasPrefix("s:") { return .scenario }
+            return .parameters
         }
     }
 
@@ -33,10 +35,23 @@ public enum APIReference {
         case module = "The wg module"
         case scenario = "Scenario methods and fields"
         case metaCommand = "REPL meta-commands"
+        case parameters = "Model parameters"
     }
 
     /// Every entry, module first, then scenario, then meta-commands.
-    public static let entries: [Entry] = module + scenario + metaCommands
+    public static let entries: [Entry] = module + scenario + metaCommands + parameters
+
+    /// One entry per parameter group, written from the group's table (name, meaning,
+    /// range, default, source): the same table that checks every override.
+    static let parameters: [Entry] = [
+        group(DoctrineParameters.self, "The built-in doctrine and the war (docs/escalation.md)."),
+        group(TheatreParameters.self, "Theatre forces and their effectiveness (docs/force-balance.md)."),
+    ]
+
+    static func group<G: ParameterGroup>(_ g: G.Type, _ summary: String) -> Entry {
+        Entry(name: G.groupName, signature: "wg.scenario{ \(G.groupName) = { name = value, ... } }", summary: summary,
+              details: "Each parameter, its range and default, and where the default comes from:\n\n" + G.markdownTable)
+    }
 
     /// The entry called `name`. Also accepts `s.step` for `s:step`, and a bare name
     /// (`step`), tried as a scenario method or field, a `wg` function, then a meta-command.
@@ -106,7 +121,10 @@ public enum APIReference {
               summary: "A new scenario at turn 0.",
               details: """
                   `seed` makes runs reproducible; `ladder` replaces the default escalation ladder \
-                  (array of rung names, rung 0 first); `rung` is the starting rung, `turns` the turn limit.
+                  (array of rung names, rung 0 first, or `{name=, description=, war=, nuclear=, \
+                  war_share=, cost=, risk=}` tables; at most 1000 rungs); `rung` is the starting rung, \
+                  `turns` the turn limit. `doctrine=`, `theatre=` and `sanctions=` tables override \
+                  model parameters (:help doctrine); a value out of range is an error naming it.
                   """),
         Entry(name: "wg.ladder", signature: "names, descriptions = wg.ladder([ladder])",
               summary: "The default escalation ladder: an array of rung names, rung 0 first, and their one-line descriptions.",
@@ -119,8 +137,10 @@ public enum APIReference {
               summary: "Runs a scenario script many times and summarises the outcomes.",
               details: """
                   The script is loaded once per worker, reseeded each run and stepped. Results: \
-                  `sm.runs`; `sm.endings[reason]` = share of runs; `sm.reached[rung]` = share of runs \
-                  that reached that rung (0-based); `sm.max_rung` and `sm.gdp_loss_pct` = \
+                  `sm.runs`; `sm.endings[reason]` = share of runs (ceasefire, negotiation, breakpoint, \
+                  capitulation, nuclear_war, turn_limit); `sm.reached[rung]` = share of runs \
+                  that reached that rung (0-based); `sm.started[leader]` = share of runs in which that \
+                  side started a war; `sm.max_rung` and `sm.gdp_loss_pct` = \
                   `{ p5=, p50=, p95=, mean= }`. Summaries are identical whatever the thread count.
                   """),
         Entry(name: "wg.last", signature: "s = wg.last()",
@@ -133,14 +153,22 @@ public enum APIReference {
         Entry(name: "s.turn", signature: "s.turn", summary: "The current turn, 0 for a new scenario (read-only)."),
         Entry(name: "s.rung", signature: "s.rung", summary: "The current escalation rung, 0-based (read-only)."),
         Entry(name: "s:rung_name", signature: "name = s:rung_name()", summary: "The name of the current rung."),
-        Entry(name: "s:side", signature: "s:side(name, {\"USA\", \"UKG\", ...})",
-              summary: "Declares a side by state abbreviations; the first is its leader."),
+        Entry(name: "s:side", signature: "s:side(name, {\"USA\", \"UKG\", ...} [, { nuclear=true, stake=1 }])",
+              summary: "Declares a side by state abbreviations; the first is its leader.",
+              details: """
+                  `nuclear` overrides the FAS data on whether the side holds nuclear weapons; \
+                  `stake` (0..1) is the ceiling of its desperation hazard (1: home territory at stake; \
+                  default the doctrine's `stake`).
+                  """),
         Entry(name: "s:alliance",
               signature: "s:alliance{ name=\"CSTO\", members={...}, obligation=\"defense\", reliability=0.3, format=\"multilateral\" [, against={\"USA\"}] }",
               summary: "Declares an alliance commitment.",
               details: """
                   `reliability` is the chance an invoked ally honours it; `against` restricts it to \
-                  a contingency (an attack by those states).
+                  a contingency (an attack by those states). Who attacks decides coverage: a side's \
+                  `defense` pacts count when it is attacked, its `offense` pacts when it attacks. A side \
+                  holding a covering `bilateral` treaty calls its bilateral partners and invokes none of \
+                  its `multilateral` ones; each ally answers once per war. A bilateral treaty binds two states.
                   """),
         Entry(name: "s:trade", signature: "s:trade{ from=\"CHN\", to=\"RUS\", value=115 }  -- or s:trade(\"flows.csv\")",
               summary: "Adds trade flows, USD bn per year."),
@@ -154,15 +182,18 @@ public enum APIReference {
               details: "The more visible it is, the likelier detection and secondary sanctions on its members."),
         Entry(name: "s:policy", signature: "s:policy(\"RUS\", function(view) return \"hold\" end)",
               summary: "A side's policy: returns \"escalate\", \"hold\", \"deescalate\" or {rung=n} each turn.",
-              details: "Without a policy a side follows the built-in doctrine."),
+              details: "Without a policy, or when the policy returns nil, a side follows the built-in doctrine (:help doctrine)."),
         Entry(name: "s:on", signature: "s:on(\"turn\", function(report) ... end)",
               summary: "Hooks an event: \"turn\", \"escalation\", \"alliance\", \"nuclear\" or \"end\"."),
         Entry(name: "s:step", signature: "report = s:step([n])",
               summary: "Advances n turns (default 1) and returns the last turn's report.",
               details: "The report's tostring is a readable summary of the turn."),
-        Entry(name: "s:balance", signature: "b = s:balance(a, b)",
+        Entry(name: "s:balance", signature: "b = s:balance(a, b [, { attacker = a }])",
               summary: "The force balance between two states and their allies.",
-              details: "`{ ratio=, a=, b=, allies={...}, p_win= }`; its tostring is readable."),
+              details: """
+                  `{ ratio=, a=, b=, allies={...}, p_win= }`; its tostring is readable. With `attacker`, \
+                  the commitments that such an attack invokes; without, each side's defence pacts count.
+                  """),
         Entry(name: "s:damage", signature: "d = s:damage(target)",
               summary: "Sanctions damage to a state so far.",
               details: "`{ gdp_loss=, gdp_loss_pct=, blocked=, leaked=, ... }`; its tostring is readable."),
