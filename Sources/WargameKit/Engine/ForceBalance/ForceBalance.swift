@@ -19,7 +19,7 @@ public enum ForceBalance {
     public static func balance(a: (leader: String, members: [String]), b: (leader: String, members: [String]),
                                alliances: [Alliance], capabilities: Capabilities, attacker: String? = nil,
                                honoured: [String: Bool] = [:], invokedOnly: Bool = false,
-                               decisiveness: Double = 1) throws -> Balance {
+                               decisiveness: Double = 1, listUncovered: Bool = true) throws -> Balance {
         guard decisiveness.isFinite, decisiveness > 0 else {
             throw ForceBalanceError.invalidParameter("decisiveness must be a positive number, got \(decisiveness)")
         }
@@ -40,14 +40,16 @@ public enum ForceBalance {
             if capabilities[attacker] == nil { throw ForceBalanceError.unknownState(attacker) }
             throw ForceBalanceError.invalidParameter("attacker '\(attacker)' is on neither side")
         }
-        for x in honoured.keys.sorted() where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+        if !honoured.isEmpty {
+            for x in honoured.keys.sorted() where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+        }
 
         let powerA = try sidePower(sideA, opponents: sideB, alliances: alliances, capabilities: capabilities,
                                    attacks: attacker.map { sideA.contains($0) }, honoured: honoured,
-                                   invokedOnly: invokedOnly)
+                                   invokedOnly: invokedOnly, listUncovered: listUncovered)
         let powerB = try sidePower(sideB, opponents: sideA, alliances: alliances, capabilities: capabilities,
                                    attacks: attacker.map { sideB.contains($0) }, honoured: honoured,
-                                   invokedOnly: invokedOnly)
+                                   invokedOnly: invokedOnly, listUncovered: listUncovered)
         let pa = powerA.power, pb = powerB.power
         let ratio = pb > 0 ? pa / pb : (pa > 0 ? .infinity : 1)
         return Balance(a: powerA, b: powerB, ratio: ratio, pWin: contest(pa, pb, decisiveness: decisiveness),
@@ -67,7 +69,8 @@ public enum ForceBalance {
     /// Allies and their commitments follow ``Commitments/calls(side:opponents:alliances:attacks:)``;
     /// with `invokedOnly` (once war has begun) an ally weighs only through its answer.
     static func sidePower(_ side: [String], opponents: [String], alliances: [Alliance], capabilities: Capabilities,
-                          attacks: Bool?, honoured: [String: Bool], invokedOnly: Bool = false) throws -> SidePower {
+                          attacks: Bool?, honoured: [String: Bool], invokedOnly: Bool = false,
+                          listUncovered: Bool = true) throws -> SidePower {
         func cinc(_ s: String) -> Double { capabilities[s]?.cinc ?? 0 }
         var contributions = side.map { Contribution(state: $0, alliance: nil, weight: 1, cinc: cinc($0)) }
         let calls = Commitments.calls(side: side, opponents: opponents, alliances: alliances, attacks: attacks)
@@ -79,9 +82,9 @@ public enum ForceBalance {
                                               cinc: cinc(call.ally)))
         }
         // Allies no commitment brings into this contingency are listed at weight 0, so a
-        // balance shows who stays out.
+        // balance shows who stays out (the engine's own odds skip this).
         var listed = Set(side + opponents + calls.map(\.ally))
-        for al in alliances where al.members.contains(where: side.contains) {
+        for al in alliances where listUncovered && al.members.contains(where: side.contains) {
             for m in al.members where listed.insert(m).inserted {
                 guard capabilities[m] != nil else { throw ForceBalanceError.unknownState(m) }
                 contributions.append(Contribution(state: m, alliance: nil, weight: 0, cinc: cinc(m)))

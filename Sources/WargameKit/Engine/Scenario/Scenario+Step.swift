@@ -40,7 +40,7 @@ extension Scenario {
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
-        let start = try sideOdds(at: turn)
+        let start = try cachedSideOdds(at: turn)
         let recent = log.filter { $0.turn == turn - 1 }
         var moves: [SideMove] = []
         for (i, side) in sides.enumerated() {
@@ -127,7 +127,7 @@ extension Scenario {
         self.turn = turn
 
         // 6. Termination.
-        let end = try sideOdds(at: turn + 1)
+        let end = try cachedSideOdds(at: turn + 1)
         if ending == nil { ending = terminate(turn: turn, odds: end.map(\.pWin), wasAtWar: wasAtWar) }
         if let ending {
             events.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
@@ -149,7 +149,7 @@ extension Scenario {
 
     /// The built-in doctrine (``Doctrine``): a quantal-response choice among the rungs
     /// within reach, drawn by inverse CDF from the side's one uniform draw `u`.
-    func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?) throws -> SideMove {
+    mutating func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?) throws -> SideMove {
         let nuclear = isNuclear(sides[i])
         let options = Set([rung - 1, rung, rung + 1].map(ladder.clamp)).sorted().filter {
             $0 <= rung || nuclear || !ladder.isNuclear($0)
@@ -161,8 +161,8 @@ extension Scenario {
             attacking = Doctrine.Outlook(odds: odds, opponentShare: fightingShare(opponent))
             attacked = attacking
         } else {
-            attacking = try outlook(i, attacker: i, median: median)
-            attacked = try outlook(i, attacker: opponent, median: median)
+            attacking = try cachedOutlook(i, attacker: i, median: median)
+            attacked = try cachedOutlook(i, attacker: opponent, median: median)
         }
         let situation = Doctrine.Situation(rung: rung, options: options, atWar: atWar, ifAttacking: attacking,
                                            ifAttacked: attacked, pain: pain, opponentWarheads: opposingWarheads(i),

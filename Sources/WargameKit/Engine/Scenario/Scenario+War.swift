@@ -9,12 +9,19 @@ extension Scenario {
     func sideOdds(at turn: Int) throws -> [(pWin: Double, ratio: Double)] {
         let honoured = self.honoured(at: turn)
         let atWar = ladder.isWar(rung)
+        var pair: Balance?  // with two sides, one balance serves both
         return try sides.indices.map { i in
             let (own, others) = parties(i)
-            let bal = try ForceBalance.balance(a: own, b: others, alliances: alliances, capabilities: capabilities,
-                                               attacker: nil, honoured: honoured, invokedOnly: atWar,
-                                               decisiveness: doctrine.decisiveness)
-            var pa = bal.a.power, pb = bal.b.power
+            var pa: Double, pb: Double
+            if i == 1, sides.count == 2, let first = pair {
+                (pa, pb) = (first.b.power, first.a.power)
+            } else {
+                let bal = try ForceBalance.balance(a: own, b: others, alliances: alliances, capabilities: capabilities,
+                                                   attacker: nil, honoured: honoured, invokedOnly: atWar,
+                                                   decisiveness: doctrine.decisiveness, listUncovered: false)
+                pair = bal
+                (pa, pb) = (bal.a.power, bal.b.power)
+            }
             if atWar, combat != nil {
                 pa *= position(i)
                 pb *= position(sides.indices.first { $0 != i } ?? i)
@@ -37,11 +44,42 @@ extension Scenario {
     func outlook(_ i: Int, attacker: Int, median: Double?) throws -> Doctrine.Outlook {
         let (own, others) = parties(i)
         let bal = try ForceBalance.balance(a: own, b: others, alliances: alliances, capabilities: capabilities,
-                                           attacker: sides[attacker].leader, decisiveness: doctrine.decisiveness)
+                                           attacker: sides[attacker].leader, decisiveness: doctrine.decisiveness,
+                                           listUncovered: false)
         let ta = ForceBalance.theatre(bal.a, capabilities: capabilities, parameters: theatre, median: median)
         let tb = ForceBalance.theatre(bal.b, capabilities: capabilities, parameters: theatre, median: median)
         return Doctrine.Outlook(odds: bal.pWin, opponentShare: Self.share(tb.effectiveness * tb.force * tb.force,
                                                                           ta.effectiveness * ta.force * ta.force))
+    }
+
+    /// Whether the figures of ``PrewarMemo`` hold: no war is being fought and none has
+    /// been (no answers, no forces).
+    var isPrewar: Bool { !ladder.isWar(rung) && combat == nil && invocations.isEmpty }
+
+    func memoInputs() -> PrewarMemo.Inputs {
+        PrewarMemo.Inputs(sides: sides, alliances: alliances, capabilities: capabilities, theatre: theatre,
+                          decisiveness: doctrine.decisiveness)
+    }
+
+    /// ``sideOdds(at:)``, from the memo before war.
+    mutating func cachedSideOdds(at turn: Int) throws -> [(pWin: Double, ratio: Double)] {
+        guard isPrewar else { return try sideOdds(at: turn) }
+        memo.validate(for: memoInputs())
+        if let odds = memo.odds { return odds.map { ($0.pWin, $0.ratio) } }
+        let odds = try sideOdds(at: turn)
+        memo.odds = odds.map { SideOdds(pWin: $0.pWin, ratio: $0.ratio) }
+        return odds
+    }
+
+    /// ``outlook(_:attacker:median:)``, from the memo before war.
+    mutating func cachedOutlook(_ i: Int, attacker: Int, median: Double?) throws -> Doctrine.Outlook {
+        guard isPrewar else { return try outlook(i, attacker: attacker, median: median) }
+        memo.validate(for: memoInputs())
+        let key = i * sides.count + attacker
+        if let o = memo.outlooks[key] { return o }
+        let o = try outlook(i, attacker: attacker, median: median)
+        memo.outlooks[key] = o
+        return o
     }
 
     /// x / (x + y), 0.5 when both are 0.

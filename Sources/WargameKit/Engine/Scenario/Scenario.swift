@@ -33,6 +33,8 @@ public struct Scenario: Codable, Hashable, Sendable {
     public internal(set) var ending: Ending?
     /// The leaders of the sides that took the rung into war first; nil until then.
     public internal(set) var warStartedBy: [String]?
+    /// A cache of pre-war figures (not saved, not compared).
+    var memo = PrewarMemo()
     public internal(set) var lastReport: TurnReport?
 
     public init(name: String, seed: Int64, capabilities: Capabilities, warheads: [String: Int],
