@@ -18,7 +18,7 @@ import Testing
         ("edited.wgs", "checksum mismatch: the file was edited or damaged"),
         ("binary.wgs", "not a wargame save file"),
         ("enormous-line.wgs", "header line longer than 200 bytes"),
-        ("missing.wgs", "cannot open: No such file or directory"),
+        ("missing.wgs", "no such file or directory"),
     ]
 
     @Test(arguments: cases)

@@ -27,6 +27,12 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
+    /// The temporary files of saves of big.wgs by process `pid` (`.big.wgs.PID.<random>.tmp`).
+    func temporaries(of pid: Int32, in dir: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasPrefix(".big.wgs.\(pid).") && $0.hasSuffix(".tmp") }
+    }
+
     @Test func killedMidSaveLeavesAWholeFile() throws {
         let dir = try Programs.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -51,14 +57,13 @@ import Testing
             if round % 2 == 0 {
                 usleep(UInt32(rng.next() % 700_000))
             } else {  // the moment the temporary file appears: mid-write
-                let temp = dir.appendingPathComponent(".big.wgs.\(p.processIdentifier).tmp").path
                 let t0 = Date()
-                while !FileManager.default.fileExists(atPath: temp), Date().timeIntervalSince(t0) < 10 { usleep(200) }
+                while temporaries(of: p.processIdentifier, in: dir).isEmpty, Date().timeIntervalSince(t0) < 10 { usleep(200) }
             }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             // A temporary file left behind means the kill landed in the middle of a write.
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".big.wgs.\(p.processIdentifier).tmp").path) {
+            if !temporaries(of: p.processIdentifier, in: dir).isEmpty {
                 midWrite += 1
             }
             #expect(p.terminationReason == .uncaughtSignal, "round \(round): the program ended by itself")

@@ -247,11 +247,10 @@ enum ScenarioMethods {
         },
     ] }
 
+    /// A data file's text, at most ``ScenarioLimits/maxDataFileBytes``; errors name the
+    /// file and say why in plain words.
     static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LuaCallError("cannot open \(path): \(String(cString: strerror(errno)))")
-        }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try BoundedFileReader.read(path, limit: ScenarioLimits.maxDataFileBytes), as: UTF8.self)
     }
 
     /// Creates the shared scenario metatable: methods, read-only writes, printable, and
