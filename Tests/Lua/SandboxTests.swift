@@ -6,7 +6,7 @@ import Testing
 @Suite struct SandboxTests {
     /// A scenario that never ends by itself, with Lua policies (illustrative numbers).
     static let endless = """
-        s = wg.scenario{ name = "endless", seed = 5, rung = 2, turns = 10000000,
+        s = wg.scenario{ name = "endless", seed = 5, rung = 2, turns = 1000000,
                          doctrine = { friction = 0, ceasefire_rung = -1, capitulation_odds = 0 } }
         s:side("East", {"RUS", "BLR"})
         s:side("West", {"USA", "UKG"})

@@ -30,6 +30,31 @@ public struct DoctrineParameters: Codable, Hashable, Sendable {
 
     public init() {}
 
+    /// Throws ``ScenarioError/invalid(_:)`` naming the first value out of its range (in
+    /// the snake_case name `wg.scenario{ doctrine = {...} }` uses): probabilities, odds and
+    /// positions in [0, 1], durations in turns from 1 to ``ScenarioLimits/maxTurn``, rungs
+    /// from -1 (never) to ``ScenarioLimits/maxRungs``, the rest finite and non-negative,
+    /// decisiveness positive. Loading and the API both call it.
+    public func validate() throws {
+        func check(_ ok: Bool, _ name: String, _ range: String, _ value: Any) throws {
+            if !ok { throw ScenarioError.invalid("\(name) must be \(range), got \(value)") }
+        }
+        for (name, p) in [("resolve", resolve), ("yield_odds", yieldOdds), ("friction", friction),
+                          ("nuclear_position", nuclearPosition), ("nuclear_midpoint", nuclearMidpoint),
+                          ("capitulation_odds", capitulationOdds)] {
+            try check((0...1).contains(p), name, "in [0, 1]", p)
+        }
+        try check(costTolerance.isFinite && costTolerance >= 0, "cost_tolerance", "a non-negative number", costTolerance)
+        try check(nuclearSteepness.isFinite && nuclearSteepness >= 0, "nuclear_steepness", "a non-negative number", nuclearSteepness)
+        try check(decisiveness.isFinite && decisiveness > 0, "decisiveness", "a positive number", decisiveness)
+        for (name, r) in [("pain_escalation_ceiling", painEscalationCeiling), ("ceasefire_rung", ceasefireRung)] {
+            try check((-1...ScenarioLimits.maxRungs).contains(r), name, "in -1..\(ScenarioLimits.maxRungs)", r)
+        }
+        for (name, t) in [("ceasefire_turns", ceasefireTurns), ("capitulation_turns", capitulationTurns)] {
+            try check((1...ScenarioLimits.maxTurn).contains(t), name, "in 1..\(ScenarioLimits.maxTurn)", t)
+        }
+    }
+
     /// The probability of a nuclear step at conventional position `x`.
     public func nuclearStepProbability(position x: Double) -> Double {
         guard x < nuclearPosition else { return 0 }

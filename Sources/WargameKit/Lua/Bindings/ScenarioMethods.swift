@@ -207,7 +207,7 @@ enum ScenarioMethods {
             let secondary: Bool = { if case .boolean(let b) = t["secondary"] { return b }; return true }()
             let package = SanctionPackage(name: try t.string("name") ?? "sanctions on \(target)", sanctioners: by,
                                           target: target, coverage: coverage,
-                                          startTurn: Int(try t.integer("start", range: 0...1_000_000) ?? Int64(h.scenario.turn + 1)),
+                                          startTurn: Int(try t.integer("start", range: 0...Int64(ScenarioLimits.maxTurn)) ?? Int64(h.scenario.turn + 1)),
                                           sectors: try t.strings("sectors"), direction: direction, secondary: secondary)
             try configure(h) { s in
                 s.sanctions.packages.append(package)
