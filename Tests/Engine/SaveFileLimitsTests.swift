@@ -89,6 +89,28 @@ import Testing
         #expect(loaded.current.turn == 5)
     }
 
+    /// A save larger than a load accepts is refused when it is made, and nothing is written:
+    /// every save that succeeds loads. (70,000 trade flows with long sector names make one.)
+    @Test func aSaveTooLargeToLoadIsRefusedAtSave() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var h = try Self.history()
+        try h.configure { s in
+            let flow = TradeFlow(exporter: "CHN", importer: "RUS", value: 1, sector: String(repeating: "s", count: 1000))
+            s.sanctions.trade = TradeMatrix(Array(repeating: flow, count: 70_000))
+        }
+        let path = dir.appendingPathComponent("huge.wgs").path
+        do {
+            try SaveFile.write(h, to: path)
+            Issue.record("a save over the limit was written")
+        } catch let e as SaveFile.Error {
+            #expect(e.file == path)
+            #expect(e.reason.hasPrefix("the save would take "), "\(e.reason)")
+            #expect(e.reason.hasSuffix(" MiB, more than the 64 MiB a save file may hold (rewind, or start a new scenario)"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     /// Sizes past the documented limits, each refused on load with the limit named.
     @Test func sizesPastTheLimitsAreRefused() throws {
         let base = try Self.json(try Self.history())
