@@ -20,9 +20,11 @@ public enum ScenarioLimits {
     /// Members of one side, alliance or alignment; sanctioners or sectors of one package;
     /// states an alliance is restricted to (`against`).
     public static let maxMembers = 1_000
-    /// Alliances, sanction packages, alignments: each at most this many.
+    /// Alliances of a scenario.
     public static let maxAlliances = 1_000
+    /// Sanction packages of a scenario.
     public static let maxPackages = 1_000
+    /// Countersanction alignments of a scenario.
     public static let maxAlignments = 1_000
     /// Warheads of one state (the API's range).
     public static let maxWarheads = 1_000_000
