@@ -52,9 +52,15 @@ import Testing
             try p.run()
             // Wait for this round's first save (a new modification time), then kill at a
             // random moment: a save takes about a third of a second, so most kills land in one.
-            let start = Date()
-            while modified(path) == before, Date().timeIntervalSince(start) < 30 { usleep(5_000) }
+            func waitForASave(after previous: Date?) {
+                let start = Date()
+                while modified(path) == previous, Date().timeIntervalSince(start) < 30 { usleep(5_000) }
+            }
+            waitForASave(after: before)
             if round % 2 == 0 {
+                // After 0, 1 or 2 more saves, so that kills follow different saves however
+                // long a save takes on a loaded machine (a fixed delay did not, there).
+                for _ in 0..<(round / 2 % 3) { waitForASave(after: modified(path)) }
                 usleep(UInt32(rng.next() % 700_000))
             } else {  // the moment the temporary file appears: mid-write
                 let t0 = Date()
