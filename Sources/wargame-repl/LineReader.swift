@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import WargameKit
 
 /// Where the REPL gets its lines: libedit on a terminal, plain reads otherwise.
 protocol LineReader {
@@ -42,8 +43,9 @@ struct EditLineReader: LineReader {
 
     func save() {
         guard let historyPath else { return }
-        let dir = (historyPath as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        // Plain string logic: Foundation's path splitting traps on a one-character path.
+        let dir = FilePath.split(historyPath).directory
+        if dir != "." { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         _ = write_history(historyPath)
     }
 

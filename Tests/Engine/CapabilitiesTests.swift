@@ -136,7 +136,7 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(throws: DataFileError(file: path, line: 2, reason: "invalid UTF-8")) { try Capabilities.load(path: path) }
         #expect(throws: DataFileError(file: dir.path, line: 0, reason: "is a directory")) { try Capabilities.load(path: dir.path) }
-        #expect(throws: DataFileError(file: path + "x", line: 0, reason: "cannot open file")) { try Capabilities.load(path: path + "x") }
+        #expect(throws: DataFileError(file: path + "x", line: 0, reason: "no such file or directory")) { try Capabilities.load(path: path + "x") }
     }
 
     @Test func plainAndExponentNumbersAndMultipleYears() throws {

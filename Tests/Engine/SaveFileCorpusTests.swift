@@ -10,15 +10,15 @@ import Testing
 
     static let cases: [(String, String)] = [
         ("empty.wgs", "file is empty"),
-        ("truncated.wgs", "truncated or padded: 45362 bytes of payload, header says 90763"),
+        ("truncated.wgs", "truncated or padded: 47120 bytes of payload, header says 94240"),
         ("wrong-header.wgs", "not a wargame save file"),
-        ("wrong-version.wgs", "save format version 9 is not supported (this build reads 1)"),
+        ("wrong-version.wgs", "save format version 9 is not supported (this build reads 2)"),
         ("text-in-number.wgs", "header: payload length 'twelve' is not a number"),
         ("text-in-payload.wgs", "unreadable scenario: at current.lastReport.events.0.turn: Expected to decode Int but found a string instead."),
         ("edited.wgs", "checksum mismatch: the file was edited or damaged"),
         ("binary.wgs", "not a wargame save file"),
         ("enormous-line.wgs", "header line longer than 200 bytes"),
-        ("missing.wgs", "cannot open: No such file or directory"),
+        ("missing.wgs", "no such file or directory"),
     ]
 
     @Test(arguments: cases)

@@ -6,7 +6,7 @@ import Testing
 /// dropped forks, leave the Lua heap and the process's resident memory flat.
 @Suite(.serialized) struct LeakTests {
     static let setup = """
-        s = wg.scenario{ name = "leak", seed = 9, rung = 2, turns = 10000000,
+        s = wg.scenario{ name = "leak", seed = 9, rung = 2, turns = 1000000,
                          doctrine = { ceasefire_rung = -1, capitulation_odds = 0, breakpoint = 0 } }
         s:side("East", {"RUS", "BLR"})
         s:side("West", {"USA", "UKG"})

@@ -59,9 +59,10 @@ import Testing
         WargameModule.install(in: lua)
         let r = try lua.run("""
             local function e(t) return select(2, pcall(wg.montecarlo, t)) end
-            return e{ script = "/nonexistent.lua", runs = 2 }, e{ runs = 2 }, e{ script = "\(Self.script)", runs = 0 }
+            return e{ script = "/nonexistent.lua", runs = 2 }, e{ runs = 2 }, e{ script = "\(Self.script)", runs = 0 }, e{ script = "/" }
             """)
-        #expect(r[0].asString?.contains("cannot open /nonexistent.lua") == true, "\(r[0].description)")
+        #expect(r[0] == .string("montecarlo: /nonexistent.lua: no such file or directory"))
+        #expect(r[3] == .string("montecarlo: /: is a directory"))
         #expect(r[1].asString?.contains("field 'script' expected") == true)
         #expect(r[2].asString?.contains("field 'runs' must be in 1..") == true, "\(r[2].description)")
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SandboxTests {
     /// A scenario that never ends by itself, with Lua policies (illustrative numbers).
     static let endless = """
-        s = wg.scenario{ name = "endless", seed = 5, rung = 2, turns = 10000000,
+        s = wg.scenario{ name = "endless", seed = 5, rung = 2, turns = 1000000,
                          doctrine = { ceasefire_rung = -1, capitulation_odds = 0, breakpoint = 0 } }
         s:side("East", {"RUS", "BLR"})
         s:side("West", {"USA", "UKG"})
@@ -85,6 +85,10 @@ import Testing
                 function() return s:report("\(p)/x.html") end,
                 function() return s:trade("\(p)/t.csv") end,
                 function() return s:economy("\(p)/e.csv") end,
+                function() return s:sanction("\(p)/s.csv") end,
+                function() return s:alignment("\(p)/a.csv") end,
+                -- a missing script: the answer must not tell which files exist
+                function() return wg.montecarlo{ script = "\(p)/none.lua" } end,
             } do
                 local ok, e = pcall(f)
                 out[#out + 1] = tostring(ok) .. " " .. e
@@ -92,7 +96,7 @@ import Testing
             return table.concat(out, "\\n"), wg.capabilities().RUS ~= nil
             """, name: "=sb", in: lua)
         let lines = r[0].asString?.split(separator: "\n").map(String.init) ?? []
-        let names = ["capabilities", "load", "save", "report", "trade", "economy"]
+        let names = ["capabilities", "load", "save", "report", "trade", "economy", "sanction", "alignment", "montecarlo"]
         #expect(lines.count == names.count)
         for (line, name) in zip(lines, names) {
             #expect(line.hasPrefix("false sb:") && line.hasSuffix(": '\(name)' reads or writes files, which the sandbox does not allow"), "\(line)")

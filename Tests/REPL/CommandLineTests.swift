@@ -184,6 +184,6 @@ import Testing
         #expect(one.stdout == two.stdout)
         let missing = try Programs.repl(["--montecarlo", "/nonexistent.lua"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.hasPrefix("wargame-repl: (--montecarlo):2: montecarlo: cannot open /nonexistent.lua"), "\(missing.stderr)")
+        #expect(missing.stderr.hasPrefix("wargame-repl: (--montecarlo):2: montecarlo: /nonexistent.lua: no such file or directory\n"), "\(missing.stderr)")
     }
 }

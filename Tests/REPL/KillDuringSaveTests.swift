@@ -27,6 +27,12 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
+    /// The temporary files of saves of big.wgs by process `pid` (`.big.wgs.PID.<random>.tmp`).
+    func temporaries(of pid: Int32, in dir: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasPrefix(".big.wgs.\(pid).") && $0.hasSuffix(".tmp") }
+    }
+
     @Test func killedMidSaveLeavesAWholeFile() throws {
         let dir = try Programs.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -46,19 +52,24 @@ import Testing
             try p.run()
             // Wait for this round's first save (a new modification time), then kill at a
             // random moment: a save takes about a third of a second, so most kills land in one.
-            let start = Date()
-            while modified(path) == before, Date().timeIntervalSince(start) < 30 { usleep(5_000) }
+            func waitForASave(after previous: Date?) {
+                let start = Date()
+                while modified(path) == previous, Date().timeIntervalSince(start) < 30 { usleep(5_000) }
+            }
+            waitForASave(after: before)
             if round % 2 == 0 {
+                // After 0, 1 or 2 more saves, so that kills follow different saves however
+                // long a save takes on a loaded machine (a fixed delay did not, there).
+                for _ in 0..<(round / 2 % 3) { waitForASave(after: modified(path)) }
                 usleep(UInt32(rng.next() % 700_000))
             } else {  // the moment the temporary file appears: mid-write
-                let temp = dir.appendingPathComponent(".big.wgs.\(p.processIdentifier).tmp").path
                 let t0 = Date()
-                while !FileManager.default.fileExists(atPath: temp), Date().timeIntervalSince(t0) < 10 { usleep(200) }
+                while temporaries(of: p.processIdentifier, in: dir).isEmpty, Date().timeIntervalSince(t0) < 10 { usleep(200) }
             }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             // A temporary file left behind means the kill landed in the middle of a write.
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".big.wgs.\(p.processIdentifier).tmp").path) {
+            if !temporaries(of: p.processIdentifier, in: dir).isEmpty {
                 midWrite += 1
             }
             #expect(p.terminationReason == .uncaughtSignal, "round \(round): the program ended by itself")

@@ -160,6 +160,38 @@ import Testing
         #expect(saved.contains(":balance\\040RUS\\040USA"))  // :quit saves the history
     }
 
+    /// File commands with paths that once killed the session (`:save x` trapped in
+    /// Foundation's path splitting) or printed "NSCocoaErrorDomain error 512" (`:report /`):
+    /// each succeeds or prints one line naming the path, and the prompt returns. Run in a
+    /// directory of its own, with a one-character history file name (the same trap once
+    /// lost the history on exit).
+    @Test func fileCommandsKeepTheSession() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let command = "cd \(Programs.shellQuoted(dir.path)) && " + Programs.replCommand(["--seed", "5"], environment: [
+            "WARGAME_DEFAULT_SCENARIO": Programs.defaultScenario, "WARGAME_HISTORY": "h"])
+        let t = try TmuxSession(command, width: 160)
+        let prompt = "Baltic crisis t0 crisis>"
+        #expect(t.waitForPrompt(prompt))
+        func run(_ line: String, _ source: SourceLocation = #_sourceLocation) throws -> String {
+            let out = try t.enter(line, prompt: prompt)
+            #expect(out != nil, "no prompt after '\(line)':\n\(t.screen)", sourceLocation: source)
+            return out ?? ""
+        }
+        #expect(try run(":save x") == "saved to x")
+        #expect(try run(":save /") == "wargame-repl: /: is a directory")
+        #expect(try run(":report /") == "wargame-repl: /: is a directory")
+        #expect(try run(":save .") == "wargame-repl: .: is a directory")
+        #expect(try run(":report y/z.html") == "wargame-repl: y/z.html: no such directory")
+        #expect(try run(":load /") == "wargame-repl: /: is a directory")
+        #expect(try run(":report r") == "wrote r")
+        #expect(try run(":load x") == "loaded x into s")
+        #expect(t.leaveWithCtrlD() == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["h", "r", "x"])
+        #expect(try String(contentsOfFile: dir.appendingPathComponent("h").path, encoding: .utf8).contains(":save\\040x"))
+    }
+
     /// Ctrl-C stops Lua that the engine runs inside a step (a runaway policy), through
     /// `:step` and `s:step()`; the scenario stays at its turn and the session goes on.
     @Test func ctrlCInsideAnEngineStep() throws {

@@ -7,27 +7,14 @@ enum NMCFile {
     /// COW's code for a missing value.
     static let missing = -9.0
     /// Refuse files far larger than any NMC release (the full 1816–2016 file is ~1 MB).
-    static let maxFileBytes = 64 * 1024 * 1024
+    static let maxFileBytes = ScenarioLimits.maxDataFileBytes
 
     static func read(path: String, name: String) throws -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
-        let size: Int
         do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isDirectoryKey])
-            if values.isDirectory == true { throw DataFileError(file: name, line: 0, reason: "is a directory") }
-            size = values.fileSize ?? 0
-        } catch let e as DataFileError {
-            throw e
-        } catch {
-            throw DataFileError(file: name, line: 0, reason: "cannot open file")
+            return [UInt8](try BoundedFileReader.read(path, limit: maxFileBytes))
+        } catch let e as FileError {
+            throw DataFileError(file: name, line: 0, reason: e.reason)
         }
-        guard size <= maxFileBytes else {
-            throw DataFileError(file: name, line: 0, reason: "file larger than \(maxFileBytes / (1024 * 1024)) MB")
-        }
-        guard let data = try? Data(contentsOf: url) else {
-            throw DataFileError(file: name, line: 0, reason: "cannot read file")
-        }
-        return [UInt8](data)
     }
 
     static func capabilities(bytes: [UInt8], name: String, year: Int?) throws -> Capabilities {

@@ -35,9 +35,6 @@ public struct Ladder: Codable, Hashable, Sendable {
 
     public init(rungs: [Rung]) { self.rungs = rungs }
 
-    /// The most rungs a ladder may have (a save or a script asking for more is refused).
-    public static let maxRungs = 1_000
-
     /// The default ten rungs: 5–9 armed attack, 7 the nuclear threshold; ψ, c and ρ as in
     /// docs/escalation.md (modelling choices after Kahn's ladder and Schelling's risk).
     public static let standard = Ladder(rungs: [
@@ -99,8 +96,8 @@ public struct Ladder: Codable, Hashable, Sendable {
     /// Refuses an empty or oversized ladder and per-rung values outside [0, 1].
     public func validate() throws(ParameterError) {
         guard !rungs.isEmpty else { throw ParameterError("the ladder has no rungs") }
-        guard rungs.count <= Ladder.maxRungs else {
-            throw ParameterError("a ladder has at most \(Ladder.maxRungs) rungs, got \(rungs.count)")
+        guard rungs.count <= ScenarioLimits.maxRungs else {
+            throw ParameterError("a ladder has at most \(ScenarioLimits.maxRungs) rungs, got \(rungs.count)")
         }
         for (i, r) in rungs.enumerated() {
             for (what, v) in [("war_share", r.warShare), ("cost", r.cost), ("risk", r.risk)] {

@@ -42,12 +42,10 @@ public enum AfterActionReport {
             """
     }
 
+    /// Writes the report as a save is written (``AtomicFileWriter``): atomically, replacing
+    /// only a regular file, with errors in plain words naming `path`.
     public static func write(_ history: ScenarioHistory, to path: String) throws {
-        do {
-            try Data(html(history).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw SaveFile.Error(file: path, reason: "cannot write: \(error.localizedDescription)")
-        }
+        try AtomicFileWriter.write(Data(html(history).utf8), to: path)
     }
 
     static func escape(_ s: String) -> String {

@@ -267,7 +267,9 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 commission: c, targetGDPLoss: loss, sanctionerCost: costs))
 
             var record = state.packages[pk.name] ?? PackageRecord()
-            record.turnsActive += 1
+            // Saturating: a counter from a save file is checked on load, but never trap here.
+            let (active, wrapped) = record.turnsActive.addingReportingOverflow(1)
+            record.turnsActive = wrapped ? .max : active
             record.blocked += b
             record.leaked += l
             record.unreplaced += u

@@ -5,13 +5,10 @@ import Foundation
 /// foreign file fails one of these checks and is refused with its name.
 public enum SaveFile {
     public static let magic = "WARGAME-SAVE"
-    public static let version = 1
+    public static let version = 2
 
-    public struct Error: Swift.Error, Equatable, CustomStringConvertible {
-        public var file: String
-        public var reason: String
-        public var description: String { "\(file): \(reason)" }
-    }
+    /// A save that cannot be read, written or used: `file: reason`, one line.
+    public typealias Error = FileError
 
     public static func encode(_ history: ScenarioHistory) throws -> Data {
         let encoder = JSONEncoder()
@@ -25,6 +22,9 @@ public enum SaveFile {
 
     public static func decode(_ data: Data, file: String) throws -> ScenarioHistory {
         guard !data.isEmpty else { throw Error(file: file, reason: "file is empty") }
+        guard data.count <= ScenarioLimits.maxSaveFileBytes else {
+            throw Error(file: file, reason: "larger than \(FileError.size(ScenarioLimits.maxSaveFileBytes)), the limit for a save file")
+        }
         guard let newline = data.prefix(201).firstIndex(of: 0x0A) else {
             let isOurs = data.starts(with: Data(magic.utf8))
             throw Error(file: file, reason: isOurs ? "header line longer than 200 bytes" : "not a wargame save file")
@@ -60,52 +60,21 @@ public enum SaveFile {
         return history
     }
 
-    /// Writes atomically: a temporary file in the same directory, fsync, rename, fsync of
-    /// the directory. A crash at any point leaves the previous file whole.
+    /// Writes atomically and safely (see ``AtomicFileWriter``): the previous file stays whole
+    /// whatever happens, and only a regular file is replaced. A save larger than a load
+    /// accepts is refused here, so that every save that succeeds loads.
     public static func write(_ history: ScenarioHistory, to path: String) throws {
         let data = try encode(history)
-        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let temp = "\(dir)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Error(file: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        var ok = data.withUnsafeBytes { buf -> Bool in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n <= 0 { return false }
-                off += n
-            }
-            return true
+        guard data.count <= ScenarioLimits.maxSaveFileBytes else {
+            throw Error(file: path, reason: "the save would take \(String(format: "%.1f", Double(data.count) / 1_048_576)) MiB, more than the "
+                        + "\(FileError.size(ScenarioLimits.maxSaveFileBytes)) a save file may hold (rewind, or start a new scenario)")
         }
-        ok = ok && fsync(fd) == 0
-        let err = errno
-        close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(ok ? errno : err))
-            unlink(temp)
-            throw Error(file: path, reason: "cannot write: \(reason)")
-        }
-        let dfd = open(dir, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
-        removeStaleTemporaries(of: path, in: dir)
+        try AtomicFileWriter.write(data, to: path)
     }
 
-    /// Removes `.name.PID.tmp` files left by saves that were killed mid-write, when that
-    /// process no longer exists (a live one may be saving right now).
-    static func removeStaleTemporaries(of path: String, in dir: String) {
-        let prefix = ".\((path as NSString).lastPathComponent)."
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            guard let pid = Int32(entry.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
-            if kill(pid, 0) == -1 && errno == ESRCH { unlink("\(dir)/\(entry)") }
-        }
-    }
-
+    /// Reads and checks a save file; reads no more than the size limit plus one byte.
     public static func read(_ path: String) throws -> ScenarioHistory {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Error(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        return try decode(data, file: path)
+        try decode(try BoundedFileReader.read(path, limit: ScenarioLimits.maxSaveFileBytes), file: path)
     }
 
     /// A decoding error in one line: where in the JSON, and what.

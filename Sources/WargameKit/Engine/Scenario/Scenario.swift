@@ -39,11 +39,11 @@ public struct Scenario: Codable, Hashable, Sendable {
 
     public init(name: String, seed: Int64, capabilities: Capabilities, warheads: [String: Int],
                 ladder: Ladder = .standard, rung: Int = 1, turnLimit: Int = 40) throws {
-        guard !ladder.rungs.isEmpty else { throw ScenarioError.invalid("the ladder has no rungs") }
+        try Self.validate(ladder: ladder)
         guard ladder.rungs.indices.contains(rung) else {
             throw ScenarioError.invalid("start rung \(rung) is not on the ladder (0..\(ladder.top))")
         }
-        guard turnLimit >= 1 else { throw ScenarioError.invalid("turn limit must be at least 1") }
+        try Self.validate(turnLimit: turnLimit)
         self.name = name
         self.seed = seed
         self.capabilities = capabilities
@@ -60,72 +60,33 @@ public struct Scenario: Codable, Hashable, Sendable {
     // MARK: Configuration
 
     /// Adds (or replaces, by name) a side. Members are state codes known to the capabilities.
+    /// Checks the sides as they would be with exactly the code loading uses
+    /// (``validate(sides:capabilities:)``), so a side the API accepts also loads.
     public mutating func setSide(_ side: Side) throws {
-        guard !side.members.isEmpty else { throw ScenarioError.invalid("side '\(side.name)' has no members") }
-        try checkStates(side.members)
-        for other in sides where other.name != side.name {
-            if let shared = side.members.first(where: other.members.contains) {
-                throw ScenarioError.invalid("\(shared) is already on side '\(other.name)'")
-            }
-        }
-        if let i = sides.firstIndex(where: { $0.name == side.name }) { sides[i] = side } else { sides.append(side) }
+        var new = sides
+        if let i = new.firstIndex(where: { $0.name == side.name }) { new[i] = side } else { new.append(side) }
+        try Self.validate(sides: new, capabilities: capabilities)
+        sides = new
         lowOddsTurns = Array(repeating: 0, count: sides.count)
         lowPositionTurns = lowOddsTurns
     }
 
+    /// Adds (or replaces, by name) an alliance, checked as loading checks it
+    /// (``validate(alliance:)``).
     public mutating func addAlliance(_ alliance: Alliance) throws {
-        guard alliance.members.count >= 2 else { throw ScenarioError.invalid("alliance '\(alliance.name)' needs two members") }
-        guard alliance.format == .multilateral || alliance.members.count == 2 else {
-            throw ScenarioError.invalid("alliance '\(alliance.name)': a bilateral treaty binds two states, got \(alliance.members.count)")
+        try validate(alliance: alliance)
+        if let i = alliances.firstIndex(where: { $0.name == alliance.name }) {
+            alliances[i] = alliance
+        } else {
+            try ScenarioLimits.checkCount(alliances.count + 1, ScenarioLimits.maxAlliances, "alliances")
+            alliances.append(alliance)
         }
-        guard (0...1).contains(alliance.reliability) else {
-            throw ScenarioError.invalid("alliance '\(alliance.name)': reliability must be in [0, 1]")
-        }
-        try checkStates(alliance.members + (alliance.against ?? []))
-        if let i = alliances.firstIndex(where: { $0.name == alliance.name }) { alliances[i] = alliance } else { alliances.append(alliance) }
     }
 
     /// Reseeds the generator (the REPL's `:seed`); the seed is recorded with the scenario.
     public mutating func reseed(_ seed: Int64) {
         self.seed = seed
         streams = RandomStreams(seed: seed)
-    }
-
-    /// What every scenario built through the API satisfies; checked on values that come
-    /// from elsewhere (save files).
-    public func validate() throws {
-        guard !ladder.rungs.isEmpty, ladder.rungs.indices.contains(rung) else {
-            throw ScenarioError.invalid("rung \(rung) is not on the ladder")
-        }
-        guard turn >= 0, turnLimit >= 1 else { throw ScenarioError.invalid("turn or turn limit out of range") }
-        do {
-            try ladder.validate()
-            try doctrine.validate()
-            try theatre.validate()
-        } catch { throw ScenarioError.invalid(error.message) }
-        var names = Set<String>(), members = Set<String>()
-        for side in sides {
-            guard !side.members.isEmpty else { throw ScenarioError.invalid("side '\(side.name)' has no members") }
-            guard names.insert(side.name).inserted else { throw ScenarioError.invalid("two sides are named '\(side.name)'") }
-            for m in side.members {
-                guard members.insert(m).inserted else { throw ScenarioError.invalid("\(m) is on two sides") }
-            }
-            try checkStates(side.members)
-        }
-        for a in alliances {
-            guard a.members.count >= 2, (0...1).contains(a.reliability),
-                  a.format == .multilateral || a.members.count == 2 else {
-                throw ScenarioError.invalid("alliance '\(a.name)' is malformed")
-            }
-        }
-        if let forces = combat {
-            guard forces.count <= sides.count,
-                  forces.allSatisfy({ $0.initial.isFinite && $0.current.isFinite && $0.initial >= 0 && $0.current >= 0 }) else {
-                throw ScenarioError.invalid("combat forces are malformed")
-            }
-        }
-        var copy = sanctions
-        try copy.validate()
     }
 
     func checkStates(_ codes: [String]) throws {

@@ -12,10 +12,13 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
 
     public init(_ scenario: Scenario) { current = scenario }
 
-    /// Changes the configuration (sides, alliances, trade...) of the current state.
-    public mutating func configure(_ body: (inout Scenario) throws -> Void) rethrows {
+    /// Changes the configuration (sides, alliances, trade...) of the current state. The
+    /// result must pass ``Scenario/validate()``, the check loading makes, so that a change
+    /// the API accepts never makes a save that does not load; else nothing changes.
+    public mutating func configure(_ body: (inout Scenario) throws -> Void) throws {
         var copy = current
         try body(&copy)
+        try copy.validate()
         current = copy
     }
 
@@ -75,6 +78,7 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
             guard length >= previousLength, length <= current.log.count else {
                 throw ScenarioError.invalid("history log lengths do not match the log")
             }
+            guard snapshot.log.isEmpty else { throw ScenarioError.invalid("a history snapshot holds events") }
             try snapshot.validate()
             previousTurn = snapshot.turn
             previousLength = length

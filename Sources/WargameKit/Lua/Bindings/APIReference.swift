@@ -124,14 +124,20 @@ public enum APIReference {
                   (array of rung names, rung 0 first, or `{name=, description=, war=, nuclear=, \
                   war_share=, cost=, risk=}` tables; at most 1000 rungs); `rung` is the starting rung, \
                   `turns` the turn limit. `doctrine=`, `theatre=` and `sanctions=` tables override \
-                  model parameters (:help doctrine); a value out of range is an error naming it.
+                  model parameters (:help doctrine); a value out of range is an error naming it. \
+                  Limits, the same when a save is loaded: turns 1..1000000, 100 sides, \
+                  1000 alliances, sanctions and alignments, 1000 members each, 10000 states, names of \
+                  1000 bytes. Whatever a scenario accepts saves and loads.
                   """),
         Entry(name: "wg.ladder", signature: "names, descriptions = wg.ladder([ladder])",
               summary: "The default escalation ladder: an array of rung names, rung 0 first, and their one-line descriptions.",
               details: "With a ladder spec (names, or {name=, description=, war=, nuclear=} tables) it checks and returns that one."),
         Entry(name: "wg.load", signature: "s = wg.load(file)",
               summary: "Loads a scenario saved with `s:save`.",
-              details: "The save format is versioned; a bad file is a one-line error naming it."),
+              details: """
+                  The save format is versioned; a bad file is a one-line error naming it. A save file \
+                  is at most 64 MiB and is checked as the API checks a scenario.
+                  """),
         Entry(name: "wg.montecarlo",
               signature: "sm = wg.montecarlo{ script=\"Scripts/scenarios/x.lua\", args={...}, runs=10000, turns=20, seed=1, threads=2 }",
               summary: "Runs a scenario script many times and summarises the outcomes.",
@@ -203,9 +209,14 @@ public enum APIReference {
         Entry(name: "s:rewind", signature: "s:rewind(turn)", summary: "Goes back to an earlier turn."),
         Entry(name: "s:fork", signature: "s2 = s:fork()", summary: "An independent copy of the scenario, for a what-if."),
         Entry(name: "s:save", signature: "s:save(file)",
-              summary: "Saves the scenario (versioned format, atomic write); `wg.load` reads it back."),
+              summary: "Saves the scenario (versioned format, atomic write); `wg.load` reads it back.",
+              details: """
+                  Replaces only a regular file: a directory, symbolic link, device or fifo at `file` \
+                  is refused. A save over 64 MiB is refused (it would not load).
+                  """),
         Entry(name: "s:report", signature: "s:report(file)",
-              summary: "Writes an after-action report: self-contained HTML with SVG charts."),
+              summary: "Writes an after-action report: self-contained HTML with SVG charts.",
+              details: "Written as `s:save` writes: atomically, replacing only a regular file."),
         Entry(name: "s:status", signature: "text = s:status()",
               summary: "An aligned multi-line summary: sides, balance, rung, sanctions damage, latest events."),
         Entry(name: "s:seed", signature: "s:seed(n)", summary: "Reseeds the scenario's random generator (and `math.random`)."),

@@ -20,7 +20,7 @@ enum ScenarioBindings {
                 capabilities: caps, warheads: try Bundled.warheads(),
                 ladder: try ladder(spec["ladder"], a) ?? .standard,
                 rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
-                turnLimit: Int(try spec.integer("turns", range: 1...10_000_000) ?? 40))
+                turnLimit: Int(try spec.integer("turns", range: 1...Int64(ScenarioLimits.maxTurn)) ?? 40))
             if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
             if case .table = spec["theatre"] { scenario.theatre = try overrideGroup(spec["theatre"]) }
             if case .table = spec["sanctions"] {
@@ -35,6 +35,7 @@ enum ScenarioBindings {
                     scenario.warheads[k] = Int(n)
                 }
             }
+            try scenario.validate()  // what loading checks: a scenario made here saves and loads
             ScenarioHandle.push(ScenarioHandle(ScenarioHistory(scenario)), on: a.L)
             return 1
         },
@@ -51,7 +52,7 @@ enum ScenarioBindings {
             let history: ScenarioHistory
             do {
                 history = try SaveFile.read(path)
-            } catch let e as SaveFile.Error {
+            } catch let e as FileError {
                 throw LuaCallError(e.description, addsPosition: false)  // names the file already
             }
             ScenarioHandle.push(ScenarioHandle(history), on: a.L)
@@ -90,7 +91,9 @@ enum ScenarioBindings {
             if v == .nil { return nil }
             throw LuaCallError("ladder must be an array of rung names or {name=, description=, war=, nuclear=} tables")
         }
-        guard t.count <= Ladder.maxRungs else { throw LuaCallError("a ladder has at most \(Ladder.maxRungs) rungs, got \(t.count)") }
+        guard t.count <= ScenarioLimits.maxRungs else {
+            throw LuaCallError("ladder has \(t.count) rungs, more than \(ScenarioLimits.maxRungs)")
+        }
         var rungs: [Ladder.Rung] = []
         for i in 1...max(t.count, 1) {
             switch t[.integer(Int64(i))] ?? .nil {
@@ -112,7 +115,7 @@ enum ScenarioBindings {
         }
         guard rungs.count == t.count else { throw LuaCallError("ladder must be an array (1..n) of rungs") }
         let ladder = Ladder(rungs: rungs)
-        do { try ladder.validate() } catch { throw LuaCallError(error.message) }
+        try Scenario.validate(ladder: ladder)
         return ladder
     }
 

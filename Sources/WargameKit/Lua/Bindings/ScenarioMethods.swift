@@ -210,7 +210,7 @@ enum ScenarioMethods {
             let secondary: Bool = { if case .boolean(let b) = t["secondary"] { return b }; return true }()
             let package = SanctionPackage(name: try t.string("name") ?? "sanctions on \(target)", sanctioners: by,
                                           target: target, coverage: coverage,
-                                          startTurn: Int(try t.integer("start", range: 0...1_000_000) ?? Int64(h.scenario.turn + 1)),
+                                          startTurn: Int(try t.integer("start", range: 0...Int64(ScenarioLimits.maxTurn)) ?? Int64(h.scenario.turn + 1)),
                                           sectors: try t.strings("sectors"), direction: direction, secondary: secondary)
             try configure(h) { s in
                 s.sanctions.packages.append(package)
@@ -250,11 +250,10 @@ enum ScenarioMethods {
         },
     ] }
 
+    /// A data file's text, at most ``ScenarioLimits/maxDataFileBytes``; errors name the
+    /// file and say why in plain words.
     static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LuaCallError("cannot open \(path): \(String(cString: strerror(errno)))")
-        }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try BoundedFileReader.read(path, limit: ScenarioLimits.maxDataFileBytes), as: UTF8.self)
     }
 
     /// Creates the shared scenario metatable: methods, read-only writes, printable, and
