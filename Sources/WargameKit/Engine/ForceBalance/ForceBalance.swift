@@ -94,7 +94,7 @@ public enum ForceBalance {
                          power: contributions.reduce(0) { $0 + $1.power }, contributions: contributions)
     }
 
-    /// A side's theatre force and fire effectiveness (notes/models.md).
+    /// A side's theatre force and fire effectiveness (docs/force-balance.md).
     ///
     /// F_i = milper_i × commit_i, commit = `sideCommitment` for the leader and members and
     /// `allyCommitment` × weight for an ally (an ally expected to stay out brings nothing).

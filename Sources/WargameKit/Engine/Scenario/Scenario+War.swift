@@ -145,7 +145,7 @@ extension Scenario {
     }
 
     /// One turn of Lanchester square-law attrition between the first two sides; allies who
-    /// honoured join the turn after they answered.
+    /// honour join in the turn they answer (their coming is what the attacked side counts on).
     mutating func fight(turn: Int, median: Double?) throws -> [Event] {
         let honoured = self.honoured(at: turn)
         var forces = combat ?? []

@@ -108,7 +108,8 @@ public struct Scenario: Codable, Hashable, Sendable {
         side.nuclearOverride ?? ((warheads[side.leader] ?? 0) > 0)
     }
 
-    /// Allies' answers so far that count at `turn` (an answer counts from the turn after).
+    /// Allies' answers given before `turn`: the odds at the end of a turn (computed `at:
+    /// turn + 1`) count the answers given in it.
     func honoured(at turn: Int) -> [String: Bool] {
         var out: [String: Bool] = [:]
         for inv in invocations where inv.turn < turn {

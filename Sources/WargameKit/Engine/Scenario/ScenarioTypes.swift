@@ -70,7 +70,7 @@ public struct CombatForces: Codable, Hashable, Sendable {
     public var initial: Double
     public var current: Double
     public var effectiveness: Double
-    /// Allies whose forces have joined (they join the turn after they honour).
+    /// Allies whose forces have joined (they join in the turn they honour).
     public var joined: [String]
     public var position: Double { initial > 0 ? current / initial : 0 }
 }
