@@ -125,6 +125,7 @@ public enum APIReference {
                   war_share=, cost=, risk=}` tables; at most 1000 rungs); `rung` is the starting rung, \
                   `turns` the turn limit. `doctrine=`, `theatre=` and `sanctions=` tables override \
                   model parameters (:help doctrine); a value out of range is an error naming it. \
+                  `nuclear = { RUS = 0 }` overrides warhead counts (FAS 2024 estimates by default). \
                   Limits, the same when a save is loaded: turns 1..1000000, 100 sides, \
                   1000 alliances, sanctions and alignments, 1000 members each, 10000 states, names of \
                   1000 bytes. Whatever a scenario accepts saves and loads.
@@ -190,7 +191,8 @@ public enum APIReference {
               summary: "A side's policy: returns \"escalate\", \"hold\", \"deescalate\" or {rung=n} each turn.",
               details: "Without a policy, or when the policy returns nil, a side follows the built-in doctrine (:help doctrine)."),
         Entry(name: "s:on", signature: "s:on(\"turn\", function(report) ... end)",
-              summary: "Hooks an event: \"turn\", \"escalation\", \"alliance\", \"nuclear\" or \"end\"."),
+              summary: "Hooks an event: \"turn\", \"escalation\", \"deescalation\", \"alliance\", \"combat\", \"sanctions\", \"nuclear\" or \"end\".",
+              details: "\"turn\" and \"end\" receive the turn's report, the others each event of their kind."),
         Entry(name: "s:step", signature: "report = s:step([n])",
               summary: "Advances n turns (default 1) and returns the last turn's report.",
               details: "The report's tostring is a readable summary of the turn."),
