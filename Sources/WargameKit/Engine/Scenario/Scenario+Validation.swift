@@ -128,6 +128,9 @@ extension Scenario {
         for f in sanctions.trade.flows {
             try ScenarioLimits.checkName(f.exporter, "a state code")
             try ScenarioLimits.checkName(f.importer, "a state code")
+            for code in [f.exporter, f.importer] where capabilities[code] == nil {
+                throw ScenarioError.invalid("trade flow \(f.exporter)→\(f.importer): unknown state code '\(code)'")
+            }
             if let sector = f.sector { try ScenarioLimits.checkName(sector, "a sector's name") }
         }
         for p in sanctions.packages {

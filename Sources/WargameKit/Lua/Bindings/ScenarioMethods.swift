@@ -19,6 +19,18 @@ enum ScenarioMethods {
         try h.update { try $0.configure(body) }
     }
 
+    /// ``configure(_:_:)`` for what a data file brought in: the scenario's one validation
+    /// checks it as it checks a table, and its refusal names the file.
+    static func configure(_ h: ScenarioHandle, file: String, _ body: (inout Scenario) throws -> Void) throws {
+        do {
+            try configure(h, body)
+        } catch let e as ScenarioError {
+            throw LuaCallError("\(file): \(e)", addsPosition: false)
+        } catch let e as SanctionsInputError {
+            throw LuaCallError("\(file): \(e)", addsPosition: false)
+        }
+    }
+
     static let fields = ["name", "turn", "rung", "ended"]  // `seed` is a method (reseed)
 
     static var methods: [LuaFunction] { [
@@ -155,7 +167,7 @@ enum ScenarioMethods {
                 let path = try a.string(2)
                 try a.refuseFileAccessInSandbox()
                 let flows = try TradeMatrix.parseCSV(try readText(path), name: path)
-                try configure(h) { s in for f in flows { s.sanctions.trade.add(f) } }
+                try configure(h, file: path) { s in for f in flows { s.sanctions.trade.add(f) } }
                 a.push(flows.count)
                 return 1
             }
@@ -175,6 +187,8 @@ enum ScenarioMethods {
                 let path = try a.string(2)
                 try a.refuseFileAccessInSandbox()
                 gdp = try TradeMatrix.parseEconomyCSV(try readText(path), name: path)
+                try configure(h, file: path) { s in for (k, v) in gdp { s.sanctions.gdp[k] = v } }
+                return 0
             } else {
                 for (k, v) in try a.table(2).asTable ?? [:] {
                     guard let state = k.asString else { throw a.error(2, "keys must be state codes") }
@@ -182,7 +196,6 @@ enum ScenarioMethods {
                     gdp[state] = g
                 }
             }
-            try h.scenario.checkStates(gdp.keys.sorted())
             try configure(h) { s in for (k, v) in gdp { s.sanctions.gdp[k] = v } }
             return 0
         },
@@ -191,8 +204,7 @@ enum ScenarioMethods {
                 let path = try a.string(2)
                 try a.refuseFileAccessInSandbox()
                 let packages = try SanctionPackage.parseCSV(try readText(path), name: path)
-                try h.scenario.checkStates(packages.flatMap { [$0.target] + $0.sanctioners })
-                try configure(h) { s in
+                try configure(h, file: path) { s in
                     s.sanctions.packages += packages
                     try s.sanctions.validate()
                 }
@@ -223,8 +235,7 @@ enum ScenarioMethods {
                 let path = try a.string(2)
                 try a.refuseFileAccessInSandbox()
                 let alignments = try Alignment.parseCSV(try readText(path), name: path)
-                try h.scenario.checkStates(alignments.flatMap { $0.members + [$0.beneficiary] })
-                try configure(h) { s in
+                try configure(h, file: path) { s in
                     s.sanctions.alignments += alignments
                     try s.sanctions.validate()
                 }
