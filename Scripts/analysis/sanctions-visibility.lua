@@ -47,6 +47,7 @@ for t = 1, turns do
 end
 print("leaked, unreplaced: cumulative USD bn; loss%: cumulative GDP loss, % of annual GDP;")
 print("det: members detected who stay and pay secondary sanctions; left: members who quit")
-print("(their rerouting stops). The target pays the commission, so leakage lowers the loss")
-print("only while the multiplier on blocked trade exceeds the commission. Seed 2024.")
+print("(their rerouting stops). The target pays the commission, at most what the rerouted")
+print("trade would have cost it unreplaced and falling as it adapts, so leakage never raises")
+print("its loss. Seed 2024 for both: each member meets the same draws in both columns.")
 return rows

@@ -142,14 +142,20 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         var blocked: Double = 0
         var capacity: Double = 0
         var leaked: Double = 0
-        var commission: Double = 0
+        /// Σ_p a(τ_p) · B_p: divided by `blocked`, the blocked-weighted mean adaptation ā.
+        var adaptedBlocked: Double = 0
+        /// Σ_m min(φ_m, μ) · L_m: the commission before adaptation.
+        var commissionBase: Double = 0
+        /// ā = Σ_p a(τ_p) B_p / B_t, the adaptation of the target's blocked trade as a whole.
+        var meanAdaptation: Double { blocked > 0 ? adaptedBlocked / blocked : 0 }
     }
 
     /// Advances the model through `turn` and returns what happened.
     ///
     /// Order within a turn: blocked flow per active package; leakage through members still
     /// in their alignment, up to capacity, shared by capacity; one detection draw per
-    /// undetected member that rerouted something (alignment order, then member order);
+    /// alignment member, every turn, in alignment then member order (a member not at risk
+    /// draws too, so the draws a member meets on a turn do not depend on the path so far);
     /// secondary-sanctions cost for detected members; pragmatic exits (effective from the
     /// next turn); GDP losses. Call `validate()` first: inputs it would reject give
     /// meaningless (but never crashing) results.
@@ -159,9 +165,11 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         var report = SanctionsTurn(turn: turn)
         let active = packages.indices.filter { packages[$0].startTurn <= turn }
 
-        // Blocked flow per package and sanctioner.
+        // Blocked flow and adaptation per package and sanctioner.
         var blockedBy: [Int: [StateAmount]] = [:]
         var blocked: [Int: Double] = [:]
+        var tau: [Int: Int] = [:]
+        var adaptation: [Int: Double] = [:]
         for i in active {
             let pk = packages[i]
             let bs = pk.sanctioners.map {
@@ -169,16 +177,28 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             }
             blockedBy[i] = bs
             blocked[i] = bs.reduce(0) { $0 + $1.amount }
+            // Overflow-safe: start turns come from scripts and may be anything.
+            let (elapsed, overflow) = turn.subtractingReportingOverflow(pk.startTurn)
+            tau[i] = overflow ? Int.max : elapsed
+            adaptation[i] = p.adaptation(turns: tau[i] ?? 0)
         }
         var flows: [String: TargetFlows] = [:]
-        for i in active { flows[packages[i].target, default: TargetFlows()].blocked += blocked[i] ?? 0 }
+        for i in active {
+            let b = blocked[i] ?? 0
+            flows[packages[i].target, default: TargetFlows()].blocked += b
+            flows[packages[i].target, default: TargetFlows()].adaptedBlocked += b * (adaptation[i] ?? 0)
+        }
 
-        // Capacity of members still in (active or detected), per alignment and member.
+        // Capacity of members still in (active or detected), per alignment and member: a
+        // share of their trade with the target, plus a share of their trade with the
+        // target's active sanctioners (access to the goods the sanctions withhold).
         let kappa: [[Double]] = alignments.map { a in
             let share = a.capacity ?? p.capacity
+            let sanctioners = activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: false)
             return a.members.map { m in
                 guard flows[a.beneficiary] != nil, status(a.name, m) != .left else { return 0 }
-                return max(0, share * trade.trade(between: m, and: a.beneficiary) * p.turnYears)
+                let access = sanctioners.reduce(0) { $0 + trade.trade(between: m, and: $1) }
+                return max(0, (share * trade.trade(between: m, and: a.beneficiary) + p.access * access) * p.turnYears)
             }
         }
         for (ai, a) in alignments.enumerated() where flows[a.beneficiary] != nil {
@@ -186,47 +206,54 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         }
         for (t, f) in flows { flows[t]?.leaked = min(f.blocked, f.capacity) }
 
-        // Each member's leakage and commission; L_m / κ_m is the same L / K for all members
-        // helping one target, since leakage is shared in proportion to capacity.
+        // Each member's leakage; L_m / κ_m is the same L / K for all members helping one
+        // target, since leakage is shared in proportion to capacity. The rate per unit
+        // rerouted is min(φ, μ) · ā: the target reroutes only while it costs no more than
+        // going without, and the middlemen's margin shrinks as substitutes appear.
         var leaked: [[Double]] = kappa.map { $0.map { _ in 0 } }
+        var income: [[Double]] = kappa.map { $0.map { _ in 0 } }
         for (ai, a) in alignments.enumerated() {
             guard let f = flows[a.beneficiary], f.capacity > 0 else { continue }
+            let rate = min(a.commission, p.multiplier)
             for mi in a.members.indices {
                 leaked[ai][mi] = f.leaked * kappa[ai][mi] / f.capacity
-                flows[a.beneficiary]?.commission += a.commission * leaked[ai][mi]
+                income[ai][mi] = rate * f.meanAdaptation * leaked[ai][mi]
+                flows[a.beneficiary]?.commissionBase += rate * leaked[ai][mi]
             }
         }
 
-        // Detection: one draw per undetected member that rerouted something, fixed order.
+        // Detection: one draw per member every turn, fixed order; only an undetected member
+        // still rerouting can be detected.
         var detectP: [[Double]] = kappa.map { $0.map { _ in 0 } }
         for (ai, a) in alignments.enumerated() {
-            for (mi, m) in a.members.enumerated() where leaked[ai][mi] > 0 && kappa[ai][mi] > 0 {
-                let pm = 1 - exp(-p.detectionRate * a.visibility * leaked[ai][mi] / kappa[ai][mi])
-                detectP[ai][mi] = pm
-                guard status(a.name, m) == .active else { continue }
-                if rng.bernoulli(pm) {
-                    state.alignments[a.name]?.members[m]?.status = .detected
-                    state.alignments[a.name]?.members[m]?.detectedTurn = turn
-                    report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
-                    report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
+            for (mi, m) in a.members.enumerated() {
+                var pm = 0.0
+                if leaked[ai][mi] > 0 && kappa[ai][mi] > 0 {
+                    pm = 1 - exp(-p.detectionRate * a.visibility * leaked[ai][mi] / kappa[ai][mi])
+                    detectP[ai][mi] = pm
                 }
+                let draw = rng.bernoulli(pm)
+                guard draw, status(a.name, m) == .active else { continue }
+                state.alignments[a.name]?.members[m]?.status = .detected
+                state.alignments[a.name]?.members[m]?.detectedTurn = turn
+                report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
+                report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
             }
         }
 
         // Secondary sanctions and pragmatic exits.
         for (ai, a) in alignments.enumerated() {
-            let punishers = secondarySanctioners(of: a.beneficiary, active: active)
+            let punishers = activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: true)
             for (mi, m) in a.members.enumerated() {
                 let st = status(a.name, m)
                 guard st != .left else { continue }
-                let income = a.commission * leaked[ai][mi]
                 let cost = p.secondaryShare * p.turnYears
                     * punishers.reduce(0) { $0 + trade.trade(between: m, and: $1) }
                 let expected = st == .detected ? cost : detectP[ai][mi] * cost
                 var record = state.alignments[a.name]?.members[m] ?? MemberRecord()
                 record.leaked += leaked[ai][mi]
-                record.commissionIncome += income
-                if a.pragmatic && expected > income {
+                record.commissionIncome += income[ai][mi]
+                if a.pragmatic && expected > income[ai][mi] {
                     record.status = .left
                     record.leftTurn = turn
                     report.exits.append(MemberEvent(member: m, alignment: a.name, turn: turn))
@@ -239,19 +266,17 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             }
         }
 
-        // Per-package figures: the target's leakage and commission shared by blocked flow.
+        // Per-package figures: the target's leakage and commission shared by blocked flow;
+        // each package's commission adapts with its own τ, so Σ_p C_p = Σ_m income_m.
         var targetLoss: [String: Double] = [:]
         for i in active {
             let pk = packages[i]
             guard let f = flows[pk.target], let b = blocked[i] else { continue }
             let share = f.blocked > 0 ? b / f.blocked : 0
+            let a = adaptation[i] ?? 0
             let l = f.leaked * share
-            let c = f.commission * share
+            let c = f.commissionBase * share * a
             let u = b - l
-            // Overflow-safe: start turns come from scripts and may be anything.
-            let (elapsed, overflow) = turn.subtractingReportingOverflow(pk.startTurn)
-            let tau = overflow ? Int.max : elapsed
-            let a = p.adaptation(turns: tau)
             let loss = p.multiplier * u * a + c
             var byMember: [StateAmount] = []
             for (ai, al) in alignments.enumerated() where al.beneficiary == pk.target {
@@ -262,7 +287,7 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             let bs = blockedBy[i] ?? []
             let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
             report.packages.append(PackageTurn(
-                name: pk.name, target: pk.target, tau: tau, adaptation: a, blocked: b,
+                name: pk.name, target: pk.target, tau: tau[i] ?? 0, adaptation: a, blocked: b,
                 blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
                 commission: c, targetGDPLoss: loss, sanctionerCost: costs))
 
@@ -289,12 +314,12 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         return report
     }
 
-    /// Sanctioners of active packages against `target` that impose secondary sanctions,
-    /// without repeats, in package then sanctioner order.
-    private func secondarySanctioners(of target: String, active: [Int]) -> [String] {
+    /// Sanctioners of active packages against `target` (only those imposing secondary
+    /// sanctions when `secondaryOnly`), without repeats, in package then sanctioner order.
+    private func activeSanctioners(of target: String, active: [Int], secondaryOnly: Bool) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        for i in active where packages[i].target == target && packages[i].secondary {
+        for i in active where packages[i].target == target && (packages[i].secondary || !secondaryOnly) {
             for s in packages[i].sanctioners where seen.insert(s).inserted { result.append(s) }
         }
         return result

@@ -26,7 +26,7 @@ public struct PackageTurn: Codable, Hashable, Sendable {
     public var target: String
     /// Turns since the package began (0 on its first turn).
     public var tau: Int
-    /// Adaptation factor a(τ).
+    /// Adaptation factor a(τ) = f + (1 − f) · exp(−τ · turnYears / T).
     public var adaptation: Double
     public var blocked: Double
     /// B_s per sanctioner, in the package's sanctioner order.
@@ -36,7 +36,8 @@ public struct PackageTurn: Codable, Hashable, Sendable {
     public var leakedByMember: [StateAmount]
     /// blocked − leaked.
     public var unreplaced: Double
-    /// Commission the target paid on this package's leakage.
+    /// Commission the target paid on this package's leakage: a(τ) times its share of
+    /// Σ_m min(φ_m, μ) · L_m, never more than μ · leaked · a(τ).
     public var commission: Double
     /// μ · unreplaced · a(τ) + commission.
     public var targetGDPLoss: Double
