@@ -124,6 +124,16 @@ final class TmuxSession {
         if enter { try tmux(["send-keys", "-t", name, "Enter"]) }
     }
 
+    /// Pastes `text` as a terminal paste does (tmux's paste buffer), without Enter: the
+    /// program gets it as fast as the terminal delivers it.
+    func paste(_ text: String) throws {
+        let file = socket + ".paste"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { unlink(file) }
+        try tmux(["load-buffer", "-b", "paste", file])
+        try tmux(["paste-buffer", "-d", "-b", "paste", "-t", name])
+    }
+
     /// Presses keys by tmux name: "C-c", "C-d", "Tab", "Up", "Enter".
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
