@@ -16,7 +16,8 @@ func wargameComplete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
     wg_rl_no_default_completion()
     let word = text.map { String(cString: $0) } ?? ""
     let line = wg_rl_line_buffer().map { String(cString: $0) } ?? ""
-    let before = String(line.utf8.prefix(Int(max(start, 0)))) ?? ""
+    // `start` counts characters (libedit's wide characters), not bytes.
+    let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(Int(max(start, 0)))))
     let matches: [String]
     if let L = completionState {
         matches = Completer.matches(for: word, before: before, L: L)

@@ -23,6 +23,7 @@ struct EditLineReader: LineReader {
         _ = rl_initialize()
         wg_rl_set_word_breaks(" \t\n\"'`@$><=;|&{(,+-*/%^#[]~")
         if let completer { wg_rl_set_completion(completer) }
+        wg_rl_guard_line_buffer()  // libedit writes through a stale rl_line_buffer on Tab (shim.h)
         stifle_history(1000)
         if let historyPath { _ = read_history(historyPath) }
     }

@@ -18,19 +18,35 @@ enum MetaCommands {
     }
 
     /// Finds the current scenario; `need()` fails with a one-line message when there is none.
+    /// Globals are read through `_ENV`, the globals table itself, not the global `_G`, which
+    /// a session may have reassigned. `claim(name)` refuses to overwrite a global that holds
+    /// anything but a scenario (`:fork print` replaced print, `:fork _G` broke every command).
     static let preamble = """
+        local function fail(msg) error(msg, 0) end
+        local function is_scenario(v) return getmetatable(v) == "scenario" end
         local function current()
-          local s = rawget(_G, "s")
+          local s = rawget(_ENV, "s")
           if s ~= nil then return s end
-          local w = rawget(_G, "wg")
+          local w = rawget(_ENV, "wg")
           if type(w) == "table" and rawget(w, "last") ~= nil then return w.last() end
           return nil
         end
-        local function fail(msg) error(msg, 0) end
         local function need()
           local s = current()
           if s == nil then fail("no scenario: set s, or create one with wg.scenario{...}") end
+          if not is_scenario(s) then
+            fail("s is not a scenario (it holds a " .. type(s) .. "): set s to one, or s = nil to use the last one created")
+          end
           return s
+        end
+        local function claim(name, command, hint)
+          if name:match("^_%u") then
+            fail(("cannot %s into '%s': names of an underscore and capitals are reserved for Lua; %s"):format(command, name, hint))
+          end
+          local old = rawget(_ENV, name)
+          if old ~= nil and not is_scenario(old) then
+            fail(("cannot %s into '%s': it holds a %s; %s"):format(command, name, type(old), hint))
+          end
         end
         local function int(v, usage)
           local n = v ~= nil and math.tointeger(tonumber(v)) or nil
@@ -75,15 +91,20 @@ enum MetaCommands {
             """,
         ":fork": """
             local name = ...
-            if name ~= nil and not name:match("^[%a_][%w_]*$") then fail("usage: :fork [name] (name must be a Lua name)") end
+            local keywords = " and break do else elseif end false for function goto if in local nil not or repeat return then true until while "
+            if name ~= nil and (not name:match("^[%a_][%w_]*$") or keywords:find(" " .. name .. " ", 1, true)) then
+              fail("usage: :fork [name] (name must be a Lua name)")
+            end
             local s = need()
             if name == nil then
               local i = 1
-              while rawget(_G, "fork" .. i) ~= nil do i = i + 1 end
+              while rawget(_ENV, "fork" .. i) ~= nil do i = i + 1 end
               name = "fork" .. i
             end
-            rawset(_G, name, s:fork())
-            print(("%s = fork of %s at turn %s (type s = %s to work on it)"):format(name, tostring(s.name), tostring(s.turn), name))
+            claim(name, "fork", "choose another name")
+            rawset(_ENV, name, s:fork())
+            local hint = name == "s" and "" or (" (type s = %s to work on it)"):format(name)
+            print(("%s = fork of %s at turn %s%s"):format(name, tostring(s.name), tostring(s.turn), hint))
             """,
         ":save": """
             local f = arg(..., "usage: :save file")
@@ -92,8 +113,9 @@ enum MetaCommands {
             """,
         ":load": """
             local f = arg(..., "usage: :load file")
+            claim("s", "load", "set s = nil first")
             local loaded = wg.load(f)
-            rawset(_G, "s", loaded)
+            rawset(_ENV, "s", loaded)
             print(("loaded %s into s"):format(f))
             """,
         ":report": """

@@ -54,6 +54,84 @@ import Testing
         #expect(q.mean == 3)
     }
 
+    /// A runner for the default scenario, as `wg.montecarlo` makes it.
+    static func runner(threads: Int, runs: Int = 24) -> MonteCarloRunner {
+        MonteCarloRunner(script: script, args: .table([.string("china"): .boolean(true)]), runs: runs, turns: 30,
+                         seed: 5, threads: threads)
+    }
+
+    /// Strides of 3 and 5 workers (more than this machine may have cores) give the summary
+    /// one worker gives.
+    @Test func summaryIsBitIdenticalWithMoreWorkersThanCores() throws {
+        let caller = try LuaState()
+        let one = try Self.runner(threads: 1).run(caller: caller.L)
+        #expect(one.threads == 1)
+        for n in [3, 5] {
+            let many = try Self.runner(threads: n).run(caller: caller.L, cores: 8)
+            #expect(many.threads == n)
+            #expect(many.summary == one.summary)
+        }
+    }
+
+    /// `threads=1024` starts one thread per core (and never more than runs).
+    @Test func threadsAreCappedAtTheCores() throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        let r = try lua.run("""
+            local sm = wg.montecarlo{ script = "\(Self.script)", runs = \(2 * cores + 1), turns = 5, threads = 1024 }
+            local few = wg.montecarlo{ script = "\(Self.script)", runs = 1, turns = 5, threads = 1024 }
+            return sm.threads, sm.runs, few.threads
+            """)
+        #expect(r == [.integer(Int64(cores)), .integer(Int64(2 * cores + 1)), .integer(1)])
+    }
+
+    /// A thread that does not start leaves its runs to the others (same summary); none
+    /// starting is a clear error. Neither waits forever.
+    @Test func threadsThatFailToStartAreCounted() throws {
+        let caller = try LuaState()
+        let one = try Self.runner(threads: 1).run(caller: caller.L)
+        var attempts = 0
+        let refuseEveryOther: (@escaping @Sendable () -> Void) throws -> pthread_t = { body in
+            attempts += 1
+            if attempts % 2 == 0 { throw MonteCarloRunner.ThreadStartError(code: EAGAIN) }
+            return try MonteCarloRunner.startPOSIXThread(body)
+        }
+        let some = try Self.runner(threads: 4).run(caller: caller.L, cores: 4, startThread: refuseEveryOther)
+        #expect(attempts == 4)
+        #expect(some.threads == 2)
+        #expect(some.summary == one.summary)
+        #expect(some.summary.runs == 24)
+
+        let refuseAll: (@escaping @Sendable () -> Void) throws -> pthread_t = { _ in
+            throw MonteCarloRunner.ThreadStartError(code: EAGAIN)
+        }
+        #expect {
+            _ = try Self.runner(threads: 2).run(caller: caller.L, cores: 2, startThread: refuseAll)
+        } throws: { error in
+            (error as? LuaCallError)?.message == "montecarlo: cannot start a worker thread (\(String(cString: strerror(EAGAIN))))"
+        }
+    }
+
+    /// A script that runs wg.montecarlo on itself is refused inside the workers, with a
+    /// message naming the call and where it is.
+    @Test func nestedMonteCarloIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nest = dir.appendingPathComponent("nest.lua").path
+        try """
+            local me = debug.getinfo(1, "S").source:sub(2)
+            wg.montecarlo{ script = me, runs = 2 }
+            return dofile("\(Self.script)")
+            """.write(toFile: nest, atomically: true, encoding: .utf8)
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        let r = try lua.run("return select(2, pcall(wg.montecarlo, { script = '\(nest)', runs = 4 }))")
+        #expect(r.first?.asString?.hasSuffix("montecarlo: \(nest):2: wg.montecarlo cannot be called inside a Monte Carlo run") == true,
+                "\(r.first?.description ?? "nil")")
+    }
+
     @Test func badScriptsAreLuaErrors() throws {
         let lua = try LuaState()
         WargameModule.install(in: lua)

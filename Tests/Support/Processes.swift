@@ -80,6 +80,65 @@ enum Programs {
     }
 }
 
+/// A program running in the background whose standard error is watched as it comes, for
+/// tests that act while it runs (a signal) and must not hang if it never ends.
+final class BackgroundProcess: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var errBytes = Data()
+    private let err = Pipe()
+
+    /// Starts `program` with `arguments` in the package root, without LUA_INIT or colour.
+    init(_ arguments: [String], program: String = Programs.repl) throws {
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.currentDirectoryURL = Programs.root
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "LUA_INIT")
+        env.removeValue(forKey: "LUA_INIT_5_4")
+        process.environment = env
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self else { return }
+            self.lock.lock(); self.errBytes.append(data); self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Kills it if it is still running: a test never leaves one behind.
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: errBytes, as: UTF8.self) }
+
+    /// Waits up to `seconds` for `text` on standard error.
+    func waitForStderr(_ text: String, seconds: Double) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if stderr.contains(text) { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// Waits up to `seconds` for the exit; its status, or nil (then it is killed).
+    func exitStatus(seconds: Double) -> Int32? {
+        let end = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < end { usleep(20_000) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            return nil
+        }
+        err.fileHandleForReading.readabilityHandler = nil
+        let rest = err.fileHandleForReading.readDataToEndOfFile()  // what the handler has not taken
+        lock.lock(); errBytes.append(rest); lock.unlock()
+        return process.terminationStatus
+    }
+}
+
 /// A terminal session in tmux, driven as a person types.
 final class TmuxSession {
     let name: String
@@ -122,6 +181,16 @@ final class TmuxSession {
     func type(_ text: String, enter: Bool = true) throws {
         try tmux(["send-keys", "-t", name, "-l", text])
         if enter { try tmux(["send-keys", "-t", name, "Enter"]) }
+    }
+
+    /// Pastes `text` as a terminal paste does (tmux's paste buffer), without Enter: the
+    /// program gets it as fast as the terminal delivers it.
+    func paste(_ text: String) throws {
+        let file = socket + ".paste"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { unlink(file) }
+        try tmux(["load-buffer", "-b", "paste", file])
+        try tmux(["paste-buffer", "-d", "-b", "paste", "-t", name])
     }
 
     /// Presses keys by tmux name: "C-c", "C-d", "Tab", "Up", "Enter".

@@ -148,7 +148,9 @@ public enum APIReference {
                   capitulation, nuclear_war, turn_limit); `sm.reached[rung]` = share of runs \
                   that reached that rung (0-based); `sm.started[leader]` = share of runs in which that \
                   side started a war; `sm.max_rung` and `sm.gdp_loss_pct` = \
-                  `{ p5=, p50=, p95=, mean= }`. Summaries are identical whatever the thread count.
+                  `{ p5=, p50=, p95=, mean= }`. Summaries are identical whatever the thread count. \
+                  At most one thread per core runs (`sm.threads` says how many). The caller's time \
+                  limit, memory limit and Ctrl-C reach the runs; a run cannot call `wg.montecarlo`.
                   """),
         Entry(name: "wg.last", signature: "s = wg.last()",
               summary: "The most recently created scenario, or nil.",

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The caller's limits and Ctrl-C reach Monte Carlo workers, even in a run whose policy
+/// never returns (it ran for over ten minutes, deaf to both).
+@Suite struct MonteCarloLimitsTests {
+    /// A scenario whose East policy says so on standard error, then loops forever.
+    static func loopingScript(in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent("loop.lua")
+        try """
+            local s = wg.scenario{ name = "loop", seed = 1 }
+            s:side("West", {"USA"})
+            s:side("East", {"RUS"})
+            s:policy("East", function(view) io.stderr:write("looping\\n") while true do end end)
+            return s
+            """.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// `--time-limit 1` stops `--montecarlo` and `wg.montecarlo` with a one-line error.
+    @Test func timeLimitStopsALoopingRun() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = try Self.loopingScript(in: dir)
+        for (arguments, chunk) in [(["--montecarlo", script, "--runs", "8"], "(--montecarlo):2"),
+                                   (["-e", "wg.montecarlo{ script = '\(script)', runs = 8 }"], "(command line):1")] {
+            let start = Date()
+            let p = try BackgroundProcess(["--time-limit", "1"] + arguments)
+            let status = p.exitStatus(seconds: 30)
+            #expect(status == 1, "\(arguments): \(p.stderr)")
+            #expect(Date().timeIntervalSince(start) < 20)
+            let errors = p.stderr.split(separator: "\n").filter { $0 != "looping" }
+            #expect(errors == ["wargame-repl: \(chunk): time limit exceeded"], "\(p.stderr)")
+        }
+    }
+
+    /// SIGINT, as Ctrl-C sends it, stops workers in the middle of a run.
+    @Test func interruptStopsALoopingRun() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = try Self.loopingScript(in: dir)
+        for arguments in [["--montecarlo", script, "--runs", "8"],
+                          ["-e", "wg.montecarlo{ script = '\(script)', runs = 8 }"]] {
+            let p = try BackgroundProcess(arguments)
+            #expect(p.waitForStderr("looping", seconds: 30), "\(p.stderr)")  // a worker is in the loop
+            let sent = Date()
+            kill(p.process.processIdentifier, SIGINT)
+            let status = p.exitStatus(seconds: 30)
+            #expect(status == 1, "\(arguments): \(p.stderr)")
+            #expect(Date().timeIntervalSince(sent) < 10)
+            #expect(p.stderr.contains("\nwargame-repl: interrupted!"), "\(p.stderr)")
+        }
+    }
+
+    /// `--memory-limit` applies to each worker's state too.
+    @Test func memoryLimitAppliesToWorkers() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("big.lua")
+        try """
+            local s = wg.scenario{ name = "big", seed = 1 }
+            s:side("West", {"USA"})
+            s:side("East", {"RUS"})
+            s:policy("East", function(view) big = string.rep("x", 64 << 20) return "hold" end)
+            return s
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let r = try Programs.repl(["--memory-limit", "16", "--montecarlo", script.path, "--runs", "2", "--turns", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("wargame-repl: (--montecarlo):2: montecarlo: run "), "\(r.stderr)")
+        #expect(r.stderr.contains("not enough memory"), "\(r.stderr)")
+        let unlimited = try Programs.repl(["--montecarlo", script.path, "--runs", "2", "--turns", "1"])
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+    }
+}
