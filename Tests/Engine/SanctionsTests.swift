@@ -469,6 +469,7 @@ import Testing
             var m = try Self.oneMember()
             change(&m)
             do { try m.validate(); return "valid" } catch let e as SanctionsInputError { return e.message }
+            catch let e as ParameterError { return e.message }
         }
         #expect(try message { _ in } == "valid")
         #expect(try message { $0.alignments[0].members.append("S") } == "S both sanctions T in 'p' and helps it in 'a'")
@@ -484,9 +485,9 @@ import Testing
         } == "M helps T in both 'a' and 'b'")
         #expect(try message { $0.alignments[0].visibility = .nan } == "alignment 'a': visibility must be in [0, 1], got nan")
         #expect(try message { $0.packages[0].sectors = [] } == "sanction 'p': empty sector list (omit it to cover all trade)")
-        #expect(try message { $0.parameters.adaptationYears = 0 } == "parameter adaptation time must be positive, got 0.0")
-        #expect(try message { $0.parameters.floor = 1.5 } == "parameter floor must be in [0, 1], got 1.5")
-        #expect(try message { $0.parameters.access = -0.1 } == "parameter access must be in [0, 1], got -0.1")
+        #expect(try message { $0.parameters.adaptationYears = 0 } == "sanctions.adaptation_years must be a number in (0, 1000], got 0")
+        #expect(try message { $0.parameters.floor = 1.5 } == "sanctions.floor must be a number in [0, 1], got 1.5")
+        #expect(try message { $0.parameters.access = -0.1 } == "sanctions.access must be a number in [0, 1], got -0.1")
         #expect(try message { $0.trade.add(TradeFlow(exporter: "A", importer: "B", value: -1)) }
                 == "trade flow A→B must be ≥ 0, got -1.0")
     }

@@ -150,7 +150,7 @@ import Testing
             sanctions["parameters"] = ["turnYears": -1, "capacity": 0.5, "detectionRate": 1, "secondaryShare": 0.2,
                                        "adaptationYears": 2, "multiplier": 0.3]
             c["sanctions"] = sanctions
-        }, "sanctions: parameter turn_years must be positive, got -1.0")
+        }, "sanctions.turn_years must be a number in (0, 100], got -1")
         try refused({ c in
             var caps = c["capabilities"] as? [String: Any] ?? [:]
             let one: [String: Any] = ["stateabb": "X", "ccode": 1, "year": 2016]

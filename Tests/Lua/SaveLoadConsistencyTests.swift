@@ -58,7 +58,7 @@ import Testing
         ("s:alliance{ name = 'dup', members = {'USA', 'USA', 'UKG'} }", "alliance 'dup' lists a member twice"),
         ("s:alliance{ name = string.rep('y', 2000), members = {'USA', 'UKG'} }", "an alliance's name is 2000 bytes long, more than 1000"),
         ("s:sanction{ name = 'p', by = {'USA'}, target = 'RUS', sectors = {string.rep('z', 1001)} }", "a sector's name is 1001 bytes long, more than 1000"),
-        ("wg.scenario{ sanctions = { turn_years = -1 } }", "sanctions: parameter turn_years must be positive, got -1.0"),
+        ("wg.scenario{ sanctions = { turn_years = -1 } }", "sanctions.turn_years must be a number in (0, 100], got -1"),
         ("wg.scenario{ doctrine = { stake = 2 } }", "doctrine.stake must be a number in [0, 1], got 2"),
         ("wg.scenario{ doctrine = { ceasefire_turns = 0 } }", "doctrine.ceasefire_turns must be an integer in [1, 1000], got 0"),
         ("wg.scenario{ doctrine = { decisiveness = 0 } }", "doctrine.decisiveness must be a number in (0, 100], got 0"),

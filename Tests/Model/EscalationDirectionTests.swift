@@ -129,13 +129,15 @@ import Testing
                 """)
             return ((r.first?.asString ?? "").split(separator: "\n").map(String.init), Int(r.last?.asDouble ?? 0))
         }
-        var differentRuns = 0
+        var differentRuns = 0, compared = 0
         for seed in 1...8 {
             let attack = try detections("s:policy('Russia', function(v) if v.turn == 1 then return { rung = 5 } end end)", seed: seed)
             let doctrine = try detections("", seed: seed, turns: attack.turn)
-            #expect(!doctrine.events.isEmpty && doctrine.events == attack.events, "seed \(seed)")
+            #expect(doctrine.events == attack.events, "seed \(seed)")
+            compared += doctrine.events.count
             if try detections("", seed: seed + 100, turns: attack.turn).events != doctrine.events { differentRuns += 1 }
         }
-        #expect(differentRuns > 0)  // the detections do depend on the seed
+        #expect(compared > 0)  // there were detections to compare
+        #expect(differentRuns > 0)  // and they do depend on the seed
     }
 }

@@ -39,6 +39,6 @@ import Testing
         // κ = 0.25 · (0.5 · 0 + 0.4 · 30): TUR reroutes through its access to the sanctioner.
         #expect(abs((r[1].asDouble ?? 0) - 0.25 * 0.4 * 30) < 1e-9, "\(r[1])")
         #expect(r[2] == .boolean(false))
-        #expect(r[3].asString?.contains("floor must be in [0, 1], got 2") == true, "\(r[3])")
+        #expect(r[3].asString?.contains("sanctions.floor must be a number in [0, 1], got 2") == true, "\(r[3])")
     }
 }

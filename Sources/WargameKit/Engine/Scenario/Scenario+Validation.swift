@@ -41,7 +41,7 @@ extension Scenario {
     func validateParameters() throws {
         do { try doctrine.validate() } catch { throw ScenarioError.invalid(error.message) }
         do { try theatre.validate() } catch { throw ScenarioError.invalid(error.message) }
-        do { try sanctions.parameters.validate() } catch { throw ScenarioError.invalid("sanctions: \(error)") }
+        do { try sanctions.parameters.validate() } catch { throw ScenarioError.invalid(error.message) }
     }
 
     static func validate(capabilities: Capabilities) throws {

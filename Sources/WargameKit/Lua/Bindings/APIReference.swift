@@ -46,6 +46,7 @@ public enum APIReference {
     static let parameters: [Entry] = [
         group(DoctrineParameters.self, "The built-in doctrine and the war (docs/escalation.md)."),
         group(TheatreParameters.self, "Theatre forces and their effectiveness (docs/force-balance.md)."),
+        group(SanctionsParameters.self, "Trade blocked, rerouted, detected and turned into damage (docs/sanctions.md)."),
     ]
 
     static func group<G: ParameterGroup>(_ g: G.Type, _ summary: String) -> Entry {

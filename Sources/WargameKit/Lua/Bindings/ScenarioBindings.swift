@@ -24,7 +24,7 @@ enum ScenarioBindings {
             if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
             if case .table = spec["theatre"] { scenario.theatre = try overrideGroup(spec["theatre"]) }
             if case .table = spec["sanctions"] {
-                scenario.sanctions.parameters = try override(scenario.sanctions.parameters, with: spec["sanctions"], field: "sanctions")
+                scenario.sanctions.parameters = try overrideGroup(spec["sanctions"])
             }
             if case .table(let nuclear) = spec["nuclear"] {
                 for (k, v) in nuclear {
@@ -131,27 +131,5 @@ enum ScenarioBindings {
         do {
             return try G.overriding(pairs.sorted { $0.name < $1.name })
         } catch { throw LuaCallError(error.message) }
-    }
-
-    /// Overrides the fields of a Codable parameter set from a Lua table (snake_case keys
-    /// accepted); unknown keys are an error, so a typo does not pass silently.
-    static func override<P: Codable>(_ current: P, with v: LuaValue, field: String) throws -> P {
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(current)) as? [String: Any] ?? [:]
-        var merged = defaults
-        for (k, val) in v.asTable ?? [:] {
-            guard let key = k.asString else { throw LuaCallError("\(field): keys must be names") }
-            let camel = key.split(separator: "_").enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
-            guard defaults[camel] != nil else {
-                throw LuaCallError("\(field): unknown parameter '\(key)' (known: \(defaults.keys.sorted().joined(separator: ", ")))")
-            }
-            guard let d = val.asDouble, d.isFinite else { throw LuaCallError("\(field).\(key) must be a finite number") }
-            guard abs(d) <= 1e12 else { throw LuaCallError("\(field).\(key) must be in -1e12..1e12") }
-            merged[camel] = (defaults[camel] is Int && d == d.rounded()) ? Int(d) as Any : d as Any
-        }
-        do {
-            return try JSONDecoder().decode(P.self, from: JSONSerialization.data(withJSONObject: merged))
-        } catch {
-            throw LuaCallError("\(field): invalid parameters")
-        }
     }
 }
