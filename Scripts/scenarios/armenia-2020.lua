@@ -10,14 +10,7 @@
 -- Membership is public record: the 1997 Russia-Armenia Treaty of Friendship, Cooperation
 -- and Mutual Assistance (Art. 2, mutual assistance); CSTO members in 2016. Capabilities:
 -- bundled COW NMC v6.0 (2016). Reliabilities are illustrative.
-local opts = {}
-for _, a in ipairs{ ... } do
-  if type(a) == "table" then for k, v in pairs(a) do opts[k] = v end
-  elseif type(a) == "string" then
-    local k, v = a:match("^([%w_]+)=(.*)$")
-    if k then opts[k] = (v == "true") or (v ~= "false" and (tonumber(v) or v)) end
-  end
-end
+local opts = wg.options(...)  -- a table, or key=value strings from the command line
 
 local s = wg.scenario{ name = "Karabakh 2020", seed = opts.seed or 2020, rung = 4, turns = opts.turns or 8 }
 s:side("Azerbaijan", { "AZE" })

@@ -10,14 +10,7 @@
 -- marked illustrative beside it.
 
 -- Variant parameters: a table (Monte Carlo, dofile) or key=value strings (command line).
-local opts = {}
-for _, a in ipairs{ ... } do
-  if type(a) == "table" then for k, v in pairs(a) do opts[k] = v end
-  elseif type(a) == "string" then
-    local k, v = a:match("^([%w_]+)=(.*)$")
-    if k then opts[k] = (v == "true") or (v ~= "false" and (tonumber(v) or v)) end
-  end
-end
+local opts = wg.options(...)
 
 local s = wg.scenario{ name = opts.name or "Baltic crisis", seed = opts.seed, rung = 1,
                        turns = opts.turns or 40 }

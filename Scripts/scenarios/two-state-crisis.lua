@@ -19,14 +19,7 @@
 --   rung, turns       start rung (default 1) and turn limit (default 20)
 -- Capabilities are the bundled COW NMC v6.0 (2016); nothing else here is data.
 
-local opts = {}
-for _, a in ipairs{ ... } do
-  if type(a) == "table" then for k, v in pairs(a) do opts[k] = v end
-  elseif type(a) == "string" then
-    local k, v = a:match("^([%w_]+)=(.*)$")
-    if k then opts[k] = (v == "true") or (v ~= "false" and (tonumber(v) or v)) end
-  end
-end
+local opts = wg.options(...)  -- a table, or key=value strings from the command line
 local function flag(v) if v == nil then return nil end return v == true or v == "true" end
 
 local strong, weak = opts.strong or "TUR", opts.weak or "GRC"

@@ -58,6 +58,18 @@ enum ScenarioBindings {
             ScenarioHandle.push(ScenarioHandle(history), on: a.L)
             return 1
         },
+        LuaFunction("options") { a in
+            var options: [LuaValue: LuaValue] = [:]
+            for i in 1...max(a.count, 1) where a.count > 0 {
+                switch a.stack.value(at: i, depth: 1) {
+                case .table(let t): for (k, v) in t { options[k] = v }
+                case .string(let s): if let (k, v) = option(s) { options[.string(k)] = v }
+                default: break
+                }
+            }
+            a.push(.table(options))
+            return 1
+        },
         LuaFunction("last") { a in
             if lua_getfield(a.L, LUA_REGISTRYINDEX, ScenarioHandle.lastKey) == LUA_TTABLE {
                 lua_rawgeti(a.L, -1, 1)
@@ -67,6 +79,23 @@ enum ScenarioBindings {
             return 1
         },
     ] }
+
+    /// `key=value` as a script's variant argument: true, false, a number, or the text.
+    static func option(_ s: String) -> (String, LuaValue)? {
+        guard let eq = s.firstIndex(of: "=") else { return nil }
+        let key = String(s[..<eq]), text = String(s[s.index(after: eq)...])
+        guard !key.isEmpty, key.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else { return nil }
+        switch text {
+        case "true": return (key, .boolean(true))
+        case "false": return (key, .boolean(false))
+        default:
+            if let i = Int64(text) { return (key, .integer(i)) }
+            if let d = Double(text), d.isFinite, text.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "+" }) == true {
+                return (key, .number(d))
+            }
+            return (key, .string(text))
+        }
+    }
 
     @inline(__always)
     static func handle(_ a: LuaArgs) throws -> ScenarioHandle {
