@@ -101,6 +101,50 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: p).isEmpty)
     }
 
+    /// The metatables the host makes are hidden (`__metatable`): a script cannot give them
+    /// a `__gc`, which would run where no limit stops it, nor change them for other objects.
+    @Test func hostMetatablesAreProtected() throws {
+        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
+        let r = try Sandbox.run(Self.endless + """
+            s:step()
+            local objects = { s, s:balance("USA", "RUS"), s:damage("RUS"), s:step(), s:log()[1], wg.capabilities() }
+            local seen = {}
+            for i, o in ipairs(objects) do seen[i] = type(getmetatable(o)) .. ":" .. tostring(getmetatable(o)) end
+            local ok, e = pcall(setmetatable, s:balance("USA", "RUS"), {})
+            return table.concat(seen, " "), ok, e
+            """, name: "=mt", in: lua)
+        #expect(r[0] == .string("string:scenario string:wargame.printable string:wargame.printable string:wargame.printable "
+                                + "string:wargame.printable string:wg.capabilities"))
+        #expect(r[1] == .boolean(false))
+        #expect(r[2] == .string("cannot change a protected metatable"))
+        // The attack of the report: a finalizer on the shared metatable, then a collection.
+        let start = Date()
+        let e = error { try Sandbox.run(Self.endless + """
+            getmetatable(s:balance("USA", "RUS")).__gc = function() while true do end end
+            for i = 1, 10 do s:balance("USA", "RUS") end
+            collectgarbage()
+            """, name: "=gc", in: lua) }
+        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(e?.message.contains("attempt to index a string value") == true, "\(String(describing: e))")
+        #expect(try Sandbox.run("collectgarbage() collectgarbage() return 1 + 1", in: lua) == [.integer(2)])
+    }
+
+    /// The string metatable is per state; a script sees a copy of it, so changing what it
+    /// gets changes nothing, and nothing it does to strings hangs a collection.
+    @Test func stringMetatableIsACopy() throws {
+        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
+        let r = try Sandbox.run("""
+            local mt = getmetatable("")
+            local before = mt.__index == string
+            mt.__index = { upper = function() return "hijacked" end }
+            mt.__gc = function() while true do end end
+            collectgarbage()
+            string.shout = function(s) return s:upper() .. "!" end
+            return before, ("abc"):upper(), ("hey"):shout(), ("(("):rep(3):find("%b()")
+            """, name: "=str", in: lua)
+        #expect(r == [.boolean(true), .string("ABC"), .string("HEY!"), .nil])
+    }
+
     @Test func runawayLoopStopsWithinASecondAndTheStateGoesOn() throws {
         let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
         let start = Date()

@@ -60,9 +60,11 @@ enum ForceBalanceBindings {
         }
         let stack = LuaStack(L)
         stack.push(.table(table))
-        lua_createtable(L, 0, 2)
+        lua_createtable(L, 0, 3)
         stack.pushString("wg.capabilities")
         lua_setfield(L, -2, "__name")  // fresh table, no metamethods
+        stack.pushString("wg.capabilities")
+        lua_setfield(L, -2, "__metatable")  // hidden from scripts (see pushObjectMetatable)
         stack.pushObjectMetatable(boxMetatable)
         lua_settop(L, -2)
         stack.pushObject(CapabilitiesBox(caps), metatable: boxMetatable)
