@@ -101,6 +101,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: p).isEmpty)
     }
 
+    /// A file-touching function refuses before it looks at the file system: the same
+    /// message whether the path exists or not (wg.montecarlo once said "cannot open" for a
+    /// missing script and refused an existing one, telling a script which files exist).
+    @Test func refusalsDoNotRevealWhetherAPathExists() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let existing = dir.appendingPathComponent("there.lua").path
+        try "return wg.scenario{}".write(toFile: existing, atomically: true, encoding: .utf8)
+        let missing = dir.appendingPathComponent("absent.lua").path
+        let lua = try Sandbox.makeState()
+        try Sandbox.run(Self.endless, in: lua)
+        let calls = ["wg.montecarlo{ script = P, runs = 1 }", "wg.capabilities(P)", "wg.load(P)", "s:save(P)",
+                     "s:report(P)", "s:trade(P)", "s:economy(P)", "s:sanction(P)", "s:alignment(P)"]
+        for call in calls {
+            var messages: [String] = []
+            for path in [existing, missing] {
+                let r = try Sandbox.run("local P = '\(path)' return select(2, pcall(function() return \(call) end))",
+                                        name: "=sb", in: lua)
+                messages.append(r.first?.asString ?? "")
+            }
+            #expect(messages[0] == messages[1], "\(call): \(messages)")
+            #expect(messages[0].hasSuffix("reads or writes files, which the sandbox does not allow"), "\(call): \(messages[0])")
+        }
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "return wg.scenario{}")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["there.lua"])
+    }
+
     /// The metatables the host makes are hidden (`__metatable`): a script cannot give them
     /// a `__gc`, which would run where no limit stops it, nor change them for other objects.
     @Test func hostMetatablesAreProtected() throws {

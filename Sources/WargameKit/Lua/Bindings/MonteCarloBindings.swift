@@ -11,10 +11,10 @@ enum MonteCarloBindings {
         LuaFunction("montecarlo") { a in
             let spec = try a.table(1)
             guard let script = try spec.string("script") else { throw a.error(1, "field 'script' expected") }
+            try a.refuseFileAccessInSandbox()  // before any look at the file: its existence is not the script's to learn
             guard FileManager.default.isReadableFile(atPath: script) else {
                 throw LuaCallError("montecarlo: cannot open \(script)")
             }
-            try a.refuseFileAccessInSandbox()
             let runs = Int(try spec.integer("runs", range: 1...10_000_000) ?? 1000)
             let turns = try spec.integer("turns", range: 1...1_000_000).map(Int.init)
             let seed = try spec.integer("seed") ?? 1
