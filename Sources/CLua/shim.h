@@ -137,15 +137,25 @@ static inline lua_State *wg_newstate(wg_alloc_state *st) {
 // ---------------------------------------------------------------------------------------
 // Hooks: interruption (Ctrl-C) and per-chunk limits (instruction budget, wall clock).
 // Raising from a hook is what lua.c does; these are C frames, no Swift in between.
+//
+// Hooks belong to a Lua thread, not to the state. A coroutine gets the hook of the thread
+// that creates it, and the coroutine functions of coroutines.h give it the hook of the
+// thread that resumes it; `running` names the thread an interrupt must reach.
 typedef struct wg_limits {
     volatile sig_atomic_t interrupted;  // set by a signal handler
     int fired;                          // what the hook last raised: 1 interrupt, 2 budget, 3 time
     void *owner;                        // the Swift LuaState, unretained
     long long budget;                   // instructions left; < 0: no budget
     double deadline;                    // CLOCK_MONOTONIC seconds; 0: none
+    lua_State *volatile running;        // the coroutine running now; NULL: the main thread
+    int closing;                        // coroutines being closed, one inside another's __close
 } wg_limits;
 
-static const int WG_HOOK_STEP = 1000;
+/// Instructions between two runs of the limits hook. Small, because one instruction can be
+/// costly (a concatenation or comparison of 30 MB strings takes about 10 ms): 100 of them
+/// stay well under the second the sandbox promises. The price of the hook is in Lua's
+/// per-instruction trap, which any count makes the VM pay, not in this number.
+static const int WG_HOOK_STEP = 100;
 
 static inline double wg_monotonic_now(void) {
     struct timespec ts;
@@ -153,8 +163,20 @@ static inline double wg_monotonic_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/// The same clock, read cheaply (a few ns, a few ms of resolution): for checks made on
+/// every hook run and every guarded call.
+static inline double wg_coarse_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static inline wg_limits *wg_limits_of(lua_State *L) {
     return *(wg_limits **)lua_getextraspace(L);
+}
+
+static const char *wg_limit_message(int fired) {
+    return fired == 1 ? "interrupted!" : fired == 2 ? "instruction budget exceeded" : "time limit exceeded";
 }
 
 /// Raises `msg` from a hook with the position of the running Lua function (level 0 in a
@@ -174,7 +196,7 @@ static void wg_limits_hook(lua_State *L, lua_Debug *ar) {
     // script cannot catch it with pcall and loop on: the error reaches the top.
     if (lim->fired != 0) {
         lua_sethook(L, wg_limits_hook, LUA_MASKCOUNT, 1);
-        wg_hook_raise(L, lim->fired == 1 ? "interrupted!" : lim->fired == 2 ? "instruction budget exceeded" : "time limit exceeded");
+        wg_hook_raise(L, wg_limit_message(lim->fired));
     }
     if (lim->interrupted) {
         lim->interrupted = 0;
@@ -185,7 +207,7 @@ static void wg_limits_hook(lua_State *L, lua_Debug *ar) {
         lim->budget -= WG_HOOK_STEP;
         if (lim->budget < 0) { lim->budget = 0; lim->fired = 2; wg_hook_raise(L, "instruction budget exceeded"); }
     }
-    if (lim->deadline > 0 && wg_monotonic_now() > lim->deadline) {
+    if (lim->deadline > 0 && wg_coarse_now() > lim->deadline) {
         lim->fired = 3;
         wg_hook_raise(L, "time limit exceeded");
     }
@@ -197,10 +219,34 @@ static void wg_limits_hook(lua_State *L, lua_Debug *ar) {
 static inline int wg_limits_check(lua_State *L) {
     wg_limits *lim = wg_limits_of(L);
     if (lim == NULL) return 0;
+    if (lim->fired != 0) return lim->fired;
     if (lim->interrupted) { lim->interrupted = 0; lim->fired = 1; return 1; }
     if (lim->budget == 0) { lim->fired = 2; return 2; }
-    if (lim->deadline > 0 && wg_monotonic_now() > lim->deadline) { lim->fired = 3; return 3; }
+    if (lim->deadline > 0 && wg_coarse_now() > lim->deadline) { lim->fired = 3; return 3; }
     return 0;
+}
+
+/// The same check for C functions that can run long without executing Lua (the sandbox's
+/// guarded library functions): raises the limit's error, positioned at the nearest Lua
+/// caller, and makes every following instruction of this thread raise it again.
+static void wg_raise_if_due(lua_State *L) {
+    int fired = wg_limits_check(L);
+    if (fired == 0) return;
+    lua_sethook(L, wg_limits_hook, LUA_MASKCOUNT, 1);
+    lua_Debug ar;
+    int level = 1;
+    lua_pushliteral(L, "");
+    while (lua_getstack(L, level++, &ar)) {  // a comparator's caller is `sort`, a C function
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pop(L, 1);
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            break;
+        }
+    }
+    lua_pushstring(L, wg_limit_message(fired));
+    lua_concat(L, 2);
+    lua_error(L);
 }
 
 /// Lets every thread of this state find its limits (threads copy the main extra space).
@@ -215,11 +261,44 @@ static inline void wg_hook_on(lua_State *L) {
 }
 static inline void wg_hook_off(lua_State *L) { lua_sethook(L, NULL, 0, 0); }
 
-/// Signal-safe: sets the flag and a hook that fires on the next instruction, as lua.c does.
+/// Signal-safe: sets the flag and a hook that fires on the next instruction, as lua.c does,
+/// on the main thread and on the coroutine running now (a hook set on the main thread alone
+/// never fires while a coroutine loops).
 static inline void wg_interrupt(lua_State *L) {
     wg_limits *lim = wg_limits_of(L);
     if (lim) lim->interrupted = 1;
     lua_sethook(L, wg_limits_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    lua_State *co = lim ? lim->running : NULL;
+    if (co != NULL && co != L) lua_sethook(co, wg_limits_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/// Before Lua runs on thread `co` for `L` (a resume, or the __close handlers of a closing
+/// coroutine): `co` gets L's limits hook (or loses a stale one; a hook someone else set, as
+/// debug.sethook does, is left alone) and becomes the thread an interrupt reaches. Returns
+/// what `wg_leave_thread` restores.
+static lua_State *wg_enter_thread(lua_State *L, lua_State *co) {
+    lua_Hook mine = lua_gethook(co), theirs = lua_gethook(L);
+    if (mine == NULL || mine == wg_limits_hook) {
+        if (theirs == wg_limits_hook) lua_sethook(co, theirs, lua_gethookmask(L), lua_gethookcount(L));
+        else if (theirs == NULL && mine != NULL) lua_sethook(co, NULL, 0, 0);
+    }
+    wg_limits *lim = wg_limits_of(L);
+    if (lim == NULL) return NULL;
+    lua_State *previous = lim->running;
+    lim->running = co;
+    // An interrupt or limit that came just before: the coroutine stops at once.
+    if (lim->interrupted || lim->fired) lua_sethook(co, wg_limits_hook, LUA_MASKCOUNT, 1);
+    return previous;
+}
+
+/// After `co` returned to `L`: L is the running thread again and, if a limit fired or an
+/// interrupt came meanwhile, raises it at its next instruction (a coroutine.resume that
+/// returns false must not let the caller go on looping).
+static void wg_leave_thread(lua_State *L, lua_State *previous) {
+    wg_limits *lim = wg_limits_of(L);
+    if (lim == NULL) return;
+    lim->running = previous;
+    if (lim->fired != 0 || lim->interrupted) lua_sethook(L, wg_limits_hook, LUA_MASKCOUNT, 1);
 }
 
 /// Message handler that appends a traceback (lua.c's msghandler).
@@ -241,42 +320,16 @@ static inline int wg_rawgetfield(lua_State *L, int idx, const char *k) {
     return lua_rawget(L, idx);
 }
 
-/// luaL_openlibs as a lua_CFunction, so that it runs protected.
-static int wg_openlibs(lua_State *L) { luaL_openlibs(L); return 0; }
+#include "coroutines.h"
+
+/// luaL_openlibs as a lua_CFunction, so that it runs protected; the coroutine library gets
+/// the functions of coroutines.h.
+static int wg_openlibs(lua_State *L) {
+    luaL_openlibs(L);
+    wg_install_coroutines(L);
+    return 0;
+}
 static inline lua_CFunction wg_openlibs_fn(void) { return wg_openlibs; }
 
-// ---------------------------------------------------------------------------------------
-// Sandbox helpers (C frames: raising here is what the standard library does).
-
-/// The sandbox's `load`: upvalue 1 is the real `load`; the mode is always "t", so binary
-/// chunks (which can break the VM) are refused. An env given as 4th argument is passed on;
-/// without one the chunk gets the (sandboxed) global table, as `load` does.
-static int wg_sandbox_load(lua_State *L) {
-    int n = lua_gettop(L) >= 4 ? 4 : 3;
-    int t = lua_type(L, 1);
-    if (t != LUA_TSTRING && t != LUA_TFUNCTION) return luaL_typeerror(L, 1, "string or function");
-    if (lua_type(L, 2) > LUA_TNIL && lua_type(L, 2) != LUA_TSTRING) return luaL_typeerror(L, 2, "string");
-    if (lua_type(L, 3) > LUA_TNIL && lua_type(L, 3) != LUA_TSTRING) return luaL_typeerror(L, 3, "string");
-    lua_settop(L, n);  /* extra arguments dropped, missing ones nil */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    lua_pushliteral(L, "t");
-    if (n == 4) lua_pushvalue(L, 4);
-    lua_call(L, n, LUA_MULTRET);
-    return lua_gettop(L) - n;
-}
-static inline lua_CFunction wg_sandbox_load_fn(void) { return wg_sandbox_load; }
-
-/// The sandbox's `require`: upvalue 1 is `wg`, returned for "wargame"; nothing else loads.
-static int wg_sandbox_require(lua_State *L) {
-    size_t len = 0;
-    const char *name = luaL_checklstring(L, 1, &len);
-    if (len == 7 && memcmp(name, "wargame", 7) == 0) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-        return 1;
-    }
-    return luaL_error(L, "module '%s' is not available in the sandbox (only 'wargame')", name);
-}
-static inline lua_CFunction wg_sandbox_require_fn(void) { return wg_sandbox_require; }
+#include "sandbox.h"
 #endif

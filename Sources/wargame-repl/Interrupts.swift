@@ -2,8 +2,9 @@ import Foundation
 import WargameKit
 
 /// Ctrl-C handling as lua.c does it: a flag, and while Lua runs, a hook that raises
-/// "interrupted!" at the next instruction. Globals because a signal handler can reach
-/// nothing else; written only from the main thread and the handler.
+/// "interrupted!" at the next instruction, on the main thread and on the coroutine running
+/// now (`LuaState.interrupt`). Globals because a signal handler can reach nothing else;
+/// written only from the main thread and the handler.
 nonisolated(unsafe) var sigintReceived: sig_atomic_t = 0
 nonisolated(unsafe) var runningState: OpaquePointer?
 

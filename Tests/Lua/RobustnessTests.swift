@@ -84,12 +84,62 @@ import Testing
 
     @Test func anObjectFinalizerIgnoresOtherUserdata() throws {
         let lua = try Self.lua()
+        // The metatables are hidden from getmetatable; the debug library (outside the
+        // sandbox) still reaches them.
         let r = try lua.run("""
-            local gc = getmetatable(getmetatable(wg.capabilities()).__capabilities).__gc
+            local gc = debug.getmetatable(debug.getmetatable(wg.capabilities()).__capabilities).__gc
             gc(io.stdout)
             return io.stdout:write("") == io.stdout
             """)
         #expect(r == [.boolean(true)])
+    }
+
+    /// What one wg call copies into Swift is bounded and refused before the copy, in
+    /// every state: a table of 1,000 references to one 20 MB string was 20 GB of Swift
+    /// strings (an abort, "failed to allocate", at 5.9 GB), a scenario with 20 MB names 2.5 GB.
+    @Test func oversizedInputsAreRefusedBeforeSwiftCopiesThem() throws {
+        for sandboxed in [true, false] {
+            let lua = sandboxed ? try Sandbox.makeState() : try Self.lua()
+            func message(_ code: String) throws -> String {
+                try lua.run("return select(2, pcall(function() \(code) end))", name: "=in").first?.asString ?? "(no error)"
+            }
+            let big = "local S = ('x'):rep(2e7) "
+            #expect(try message(big + "local t = {} for i = 1, 1000 do t[i] = S end wg.ladder(t)")
+                    == "in:1: bad argument #1 to 'ladder' (table too large: its strings take more than 4 MiB)")
+            #expect(try message(big + "wg.scenario{ name = S }")
+                    == "in:1: bad argument #1 to 'scenario' (table too large: its strings take more than 4 MiB)")
+            let long = "local N = ('n'):rep(300) "
+            #expect(try message(long + "wg.scenario{ name = N }")
+                    == "in:1: bad argument #1 to 'scenario' (field 'name' longer than 256 bytes)")
+            #expect(try message(long + "local t = {} for i = 1, 1001 do t[i] = 'r' .. i end wg.ladder(t)")
+                    == "in:1: bad argument #1 to 'ladder' (more than 1000 rungs)")
+            #expect(try message(long + "wg.scenario{ ladder = { 'a', N } }")
+                    == "in:1: bad argument #1 to 'scenario' (field 'ladder': rung 2: name longer than 256 bytes)")
+            #expect(try message("wg.ladder{ { name = 'a', description = ('d'):rep(5000) } }")
+                    == "in:1: bad argument #1 to 'ladder' (rung 1: description longer than 4096 bytes)")
+            #expect(try message("local t = {} for i = 1, 100001 do t[i] = i end wg.ladder(t)")
+                    == "in:1: bad argument #1 to 'ladder' (table too large: more than 100000 entries)")
+            let s = "local s = wg.scenario{ seed = 1 } s:side('West', {'USA'}) s:side('East', {'RUS'}) "
+            #expect(try message(s + long + "s:side(N, {'UKG'})") == "in:1: bad argument #1 to 'side' (name longer than 256 bytes)")
+            #expect(try message(s + long + "s:side('X', {N})")
+                    == "in:1: bad argument #2 to 'side' (state codes (names of at most 256 bytes) expected)")
+            #expect(try message(s + long + "s:balance(N, 'USA')") == "in:1: bad argument #1 to 'balance' (name longer than 256 bytes)")
+            #expect(try message(s + long + "s:alliance{ name = N, members = {'USA', 'UKG'} }")
+                    == "in:1: bad argument #1 to 'alliance' (field 'name' longer than 256 bytes)")
+            #expect(try message(s + long + "s:sanction{ target = 'RUS', by = {'USA', N} }")
+                    == "in:1: bad argument #1 to 'sanction' (field 'by' must be an array of state codes (names of at most 256 bytes))")
+            #expect(try message(s + "s:policy('West', function() local t = {} for i = 1, 2e5 do t[i] = i end return t end) s:step()")
+                    .hasSuffix("returned a table too large: more than 100000 entries"))
+            #expect(try message(s + "s:step() return 1") == "(no error)")
+        }
+        // With a memory limit, a table must also fit what the limit leaves.
+        let small = try Sandbox.makeState(memory: 16 << 20)
+        let r = try small.run("""
+            local S3 = ('z'):rep(3.9e6)  -- under 4 MiB, but more than the limit leaves once the state holds 13 MB
+            local fill = {} for i = 1, 9 do fill[i] = ('x'):rep(1e6) .. i end
+            return select(2, pcall(wg.ladder, { S3 }))
+            """, name: "=in")
+        #expect(r.first?.asString?.contains("table too large: its strings take more than the") == true, "\(r)")
     }
 
     @Test func sandboxRefusesFinalizersAndRunawayPatterns() throws {

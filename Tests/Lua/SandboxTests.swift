@@ -105,6 +105,77 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: p).isEmpty)
     }
 
+    /// A file-touching function refuses before it looks at the file system: the same
+    /// message whether the path exists or not (wg.montecarlo once said "cannot open" for a
+    /// missing script and refused an existing one, telling a script which files exist).
+    @Test func refusalsDoNotRevealWhetherAPathExists() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let existing = dir.appendingPathComponent("there.lua").path
+        try "return wg.scenario{}".write(toFile: existing, atomically: true, encoding: .utf8)
+        let missing = dir.appendingPathComponent("absent.lua").path
+        let lua = try Sandbox.makeState()
+        try Sandbox.run(Self.endless, in: lua)
+        let calls = ["wg.montecarlo{ script = P, runs = 1 }", "wg.capabilities(P)", "wg.load(P)", "s:save(P)",
+                     "s:report(P)", "s:trade(P)", "s:economy(P)", "s:sanction(P)", "s:alignment(P)"]
+        for call in calls {
+            var messages: [String] = []
+            for path in [existing, missing] {
+                let r = try Sandbox.run("local P = '\(path)' return select(2, pcall(function() return \(call) end))",
+                                        name: "=sb", in: lua)
+                messages.append(r.first?.asString ?? "")
+            }
+            #expect(messages[0] == messages[1], "\(call): \(messages)")
+            #expect(messages[0].hasSuffix("reads or writes files, which the sandbox does not allow"), "\(call): \(messages[0])")
+        }
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "return wg.scenario{}")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["there.lua"])
+    }
+
+    /// The metatables the host makes are hidden (`__metatable`): a script cannot give them
+    /// a `__gc`, which would run where no limit stops it, nor change them for other objects.
+    @Test func hostMetatablesAreProtected() throws {
+        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
+        let r = try Sandbox.run(Self.endless + """
+            s:step()
+            local objects = { s, s:balance("USA", "RUS"), s:damage("RUS"), s:step(), s:log()[1], wg.capabilities() }
+            local seen = {}
+            for i, o in ipairs(objects) do seen[i] = type(getmetatable(o)) .. ":" .. tostring(getmetatable(o)) end
+            local ok, e = pcall(setmetatable, s:balance("USA", "RUS"), {})
+            return table.concat(seen, " "), ok, e
+            """, name: "=mt", in: lua)
+        #expect(r[0] == .string("string:scenario string:wargame.printable string:wargame.printable string:wargame.printable "
+                                + "string:wargame.printable string:wg.capabilities"))
+        #expect(r[1] == .boolean(false))
+        #expect(r[2] == .string("cannot change a protected metatable"))
+        // The attack of the report: a finalizer on the shared metatable, then a collection.
+        let start = Date()
+        let e = error { try Sandbox.run(Self.endless + """
+            getmetatable(s:balance("USA", "RUS")).__gc = function() while true do end end
+            for i = 1, 10 do s:balance("USA", "RUS") end
+            collectgarbage()
+            """, name: "=gc", in: lua) }
+        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(e?.message.contains("attempt to index a string value") == true, "\(String(describing: e))")
+        #expect(try Sandbox.run("collectgarbage() collectgarbage() return 1 + 1", in: lua) == [.integer(2)])
+    }
+
+    /// The string metatable is per state; a script sees a copy of it, so changing what it
+    /// gets changes nothing, and nothing it does to strings hangs a collection.
+    @Test func stringMetatableIsACopy() throws {
+        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
+        let r = try Sandbox.run("""
+            local mt = getmetatable("")
+            local before = mt.__index == string
+            mt.__index = { upper = function() return "hijacked" end }
+            mt.__gc = function() while true do end end
+            collectgarbage()
+            string.shout = function(s) return s:upper() .. "!" end
+            return before, ("abc"):upper(), ("hey"):shout(), ("(("):rep(3):find("%b()")
+            """, name: "=str", in: lua)
+        #expect(r == [.boolean(true), .string("ABC"), .string("HEY!"), .nil])
+    }
+
     @Test func runawayLoopStopsWithinASecondAndTheStateGoesOn() throws {
         let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 1))
         let start = Date()

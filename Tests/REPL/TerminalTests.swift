@@ -215,6 +215,28 @@ import Testing
         #expect(t.leaveWithCtrlD() == 0)
     }
 
+    /// Ctrl-C stops a loop inside a coroutine, and the session goes on. Hooks belong to a Lua
+    /// thread: the interrupt used to set one on the main thread only, and only SIGKILL ended
+    /// this loop.
+    @Test func ctrlCStopsALoopInsideACoroutine() throws {
+        let t = try TmuxSession(Programs.replCommand(environment: ["WARGAME_HISTORY": ""]))
+        #expect(t.waitForPrompt())
+        let line = "co = coroutine.wrap(function() while true do end end) co()"
+        try t.type(line)
+        #expect(t.waitFor("> " + line + "\n"))  // it runs: no prompt comes back
+        // As a person would: Ctrl-C, and again if nothing happened (a key pressed while the
+        // line is still being read interrupts the reading, not the loop).
+        var stopped = false
+        for _ in 0..<3 where !stopped {
+            try t.press("C-c")
+            stopped = t.waitFor("interrupted!", seconds: 3)
+        }
+        #expect(stopped, "\(t.screen)")
+        #expect(t.waitForAnyPrompt())
+        #expect(try t.enter("1+1", prompt: ">") == "2", "\(t.screen)")
+        #expect(t.leaveWithCtrlD() == 0)
+    }
+
     /// Tab completes globals, fields, methods through metatables, and meta-command names.
     /// The real scenario object hides its metatable (`__metatable`); completion reads it raw.
     @Test func tabCompletion() throws {

@@ -49,6 +49,9 @@ func invokeBoxed(_ L: OpaquePointer) -> Int32 {
     } catch let error as LuaCallError {
         LuaStack(L).pushString(error.message)
         return error.addsPosition ? -1 : -2
+    } catch let error as FieldError {
+        LuaStack(L).pushString(LuaArgs(L, raw).error(box.function.isMethod ? 2 : 1, error.message).message)
+        return -1
     } catch let error as LuaError {
         // A nested Lua call failed: its message already names its position.
         LuaStack(L).pushString(error.message)
@@ -95,11 +98,20 @@ public struct LuaArgs {
     public func isNoneOrNil(_ i: Int32) -> Bool { lua_type(L, i) <= 0 }
     public func type(_ i: Int32) -> Int32 { lua_type(L, i) }
 
-    public func string(_ i: Int32) throws -> String {
-        guard lua_type(L, i) == LUA_TSTRING, let s = stack.string(at: i) else { throw typeError(i, "string") }
-        return s
+    /// A string of at most `max` bytes (measured before it is copied; ``InputLimits``).
+    public func string(_ i: Int32, max: Int = InputLimits.text) throws -> String {
+        guard lua_type(L, i) == LUA_TSTRING else { throw typeError(i, "string") }
+        guard lua_rawlen(L, i) <= max else { throw error(i, "string longer than \(max) bytes") }
+        return stack.string(at: i) ?? ""
     }
     public func optString(_ i: Int32) throws -> String? { isNoneOrNil(i) ? nil : try string(i) }
+
+    /// A name or state code: a string of at most ``InputLimits/name`` bytes.
+    public func name(_ i: Int32) throws -> String {
+        guard lua_type(L, i) == LUA_TSTRING else { throw typeError(i, "string") }
+        guard lua_rawlen(L, i) <= InputLimits.name else { throw error(i, "name longer than \(InputLimits.name) bytes") }
+        return stack.string(at: i) ?? ""
+    }
 
     /// A finite number; NaN and infinities are refused, so no engine code sees them.
     public func number(_ i: Int32) throws -> Double {
@@ -125,9 +137,19 @@ public struct LuaArgs {
 
     public func boolean(_ i: Int32) -> Bool { lua_toboolean(L, i) != 0 }
 
-    public func table(_ i: Int32) throws -> LuaValue {
+    /// A table copied into Swift, within ``InputLimits`` (refused before it is copied).
+    public func table(_ i: Int32, depth: Int = 16) throws -> LuaValue {
         guard lua_type(L, i) == LUA_TTABLE else { throw typeError(i, "table") }
-        return stack.value(at: i)
+        return try bounded(i, depth: depth)
+    }
+
+    /// Any value copied into Swift, within ``InputLimits``.
+    public func bounded(_ i: Int32, depth: Int = 16) throws -> LuaValue {
+        do {
+            return try stack.boundedValue(at: i, depth: depth)
+        } catch {
+            throw self.error(i, error.message)
+        }
     }
 
     public func checkType(_ i: Int32, _ t: Int32, _ name: String) throws {

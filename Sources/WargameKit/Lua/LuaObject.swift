@@ -36,16 +36,22 @@ struct LuaObjectBlock {
 }
 
 extension LuaStack {
-    /// Pushes the metatable `name` from the registry, creating it (with `__name` and the
-    /// `__gc` that releases the object) if it is missing; true if it was created. Works on
-    /// any thread of the state, as coroutines require.
+    /// Pushes the metatable `name` from the registry, creating it (with `__name`, the
+    /// `__gc` that releases the object, and `__metatable`) if it is missing; true if it was
+    /// created. Works on any thread of the state, as coroutines require.
+    ///
+    /// `__metatable` (the name) is what `getmetatable` gives scripts: a metatable they could
+    /// reach, they could change for everyone, and a `__gc` put there runs where no limit can
+    /// stop it (Lua runs finalizers with hooks off).
     @discardableResult
     public func pushObjectMetatable(_ name: String) -> Bool {
         if luaL_getmetatable(L, name) == LUA_TTABLE { return false }
         lua_settop(L, -2)
-        lua_createtable(L, 0, 4)
+        lua_createtable(L, 0, 5)
         pushString(name)
         lua_setfield(L, -2, "__name")
+        pushString(name)
+        lua_setfield(L, -2, "__metatable")
         // The collector gets the kind's tag as an upvalue: a script that fetches this
         // __gc and calls it on another userdata (io.stdout) finds it does nothing.
         lua_pushinteger(L, Int64(bitPattern: LuaStack.tag(for: name)))

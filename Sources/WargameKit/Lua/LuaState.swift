@@ -35,7 +35,10 @@ public final class LuaState {
     public var userInfo: [String: AnyObject] = [:]
 
     /// Opens a state. `memoryLimit` (bytes, nil for none) bounds everything the state
-    /// allocates; past it Lua raises "not enough memory" and the state stays usable.
+    /// allocates; past it Lua raises "not enough memory" and the state stays usable. The
+    /// standard libraries come with the `coroutine.resume`, `wrap` and `close` of
+    /// Sources/CLua/coroutines.h: Lua's own behaviour, plus limits and interrupts that follow
+    /// the running coroutine.
     public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaError) {
         allocator = .allocate(capacity: 1)
         // swift = 1: the host (Swift, outside any Lua call) is exempt from the limit, as Swift
@@ -43,7 +46,9 @@ public final class LuaState {
         // suspends the exemption for the Lua code it runs.
         allocator.initialize(to: wg_alloc_state(used: 0, limit: 0, swift: 1))
         hookState = .allocate(capacity: 1)
-        hookState.initialize(to: wg_limits(interrupted: 0, fired: 0, owner: nil, budget: -1, deadline: 0))
+        var limits = wg_limits()  // zeroed: nothing fired, no deadline, no coroutine running
+        limits.budget = -1
+        hookState.initialize(to: limits)
         guard let L = wg_newstate(allocator) else {
             allocator.deallocate(); hookState.deallocate()
             throw .memory("cannot create Lua state: not enough memory")
@@ -200,6 +205,8 @@ public final class LuaState {
     private func armLimits() {
         hookState.pointee.fired = 0
         hookState.pointee.interrupted = 0
+        hookState.pointee.running = nil
+        hookState.pointee.closing = 0
         hookState.pointee.budget = limits.instructions.map { Int64($0) } ?? -1
         hookState.pointee.deadline = limits.seconds.map { wg_monotonic_now() + $0 } ?? 0
         if limits != .none { wg_hook_on(L) } else { wg_hook_off(L) }
@@ -224,8 +231,8 @@ public final class LuaState {
         }
     }
 
-    /// Stops running Lua code at its next instruction with "interrupted!". Safe to call
-    /// from a signal handler through ``interrupt(_:)``.
+    /// Stops running Lua code at its next instruction with "interrupted!", in whichever
+    /// coroutine is running. Safe to call from a signal handler through ``interrupt(_:)``.
     public func interrupt() { wg_interrupt(L) }
 
     /// Signal-safe form for a handler that holds only the raw state.

@@ -10,8 +10,9 @@ import CLua
 /// ``defaultLimits`` and the state's allocations under ``defaultMemory``.
 public enum Sandbox {
     /// Library name → the names a sandboxed script gets from it ("_G": base functions).
-    /// `load` is replaced by a text-only version (binary chunks refused), `require` by one
-    /// that returns `wg` for "wargame" and refuses anything else.
+    /// `load` is replaced by a text-only version (binary chunks refused, 1 MiB at most),
+    /// `require` by one that returns `wg` for "wargame" and refuses anything else, `print` by
+    /// one that writes at most 1 MiB a call; the costly ones are guarded (``guards``).
     public static let allowList: [String: [String]] = [
         "_G": ["assert", "collectgarbage", "error", "getmetatable", "ipairs", "load", "next", "pairs",
                "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "require", "select",
@@ -72,52 +73,26 @@ public enum Sandbox {
         return state.popResults(above: top)
     }
 
-    /// Runs once in each sandbox, as its first chunk. `setmetatable` refuses `__gc`;
-    /// `find`, `match`, `gmatch` and `gsub` refuse a subject and pattern whose worst-case
-    /// backtracking, (length + 1) ^ repetitions, exceeds 1e9 steps (about a second).
-    static let guards = """
-        local setmetatable, rawget, type, error, tostring = setmetatable, rawget, type, error, tostring
-        _G.setmetatable = function(t, mt)
-          if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-            error("__gc is not allowed in the sandbox (finalizers run without limits)", 2)
-          end
-          return setmetatable(t, mt)
-        end
-        local function repetitions(p)
-          local k, i, n = 0, 1, #p
-          while i <= n do
-            local c = p:byte(i)
-            if c == 37 then i = i + 2                              -- %x: an escape
-            elseif c == 91 then                                    -- [set]
-              i = i + 1
-              if p:byte(i) == 94 then i = i + 1 end
-              if p:byte(i) == 93 then i = i + 1 end
-              while i <= n and p:byte(i) ~= 93 do
-                if p:byte(i) == 37 then i = i + 1 end
-                i = i + 1
-              end
-              i = i + 1
-            else
-              if c == 42 or c == 43 or c == 45 then k = k + 1 end  -- * + -
-              i = i + 1
-            end
-          end
-          return k
-        end
-        local function guard(s, p)
-          if type(s) == "string" and type(p) == "string" then
-            local k = repetitions(p)
-            if k >= 2 and (#s + 1) ^ k > 1e9 then
-              error("pattern too costly for the sandbox (" .. k .. " repetitions over "
-                    .. #s .. " characters)", 3)
-            end
-          end
-        end
-        for _, name in ipairs{ "find", "match", "gmatch", "gsub" } do
-          local f = string[name]
-          string[name] = function(s, p, ...) guard(s, p) return f(s, p, ...) end
-        end
-        """
+    /// Library functions that run long in C, out of the count hook's sight, and the guard
+    /// each gets (Sources/CLua/sandbox.h): every one checks the limits before it runs, so a
+    /// loop of costly calls stops at the deadline; most also bound their arguments.
+    /// `print` is replaced (bounded output), `load` and `require` too (see ``allowList``).
+    static let guards: [String: Int32] = [
+        "_G.collectgarbage": WG_GUARD_COLLECT, "_G.setmetatable": WG_GUARD_SETMETATABLE, "_G.warn": WG_GUARD_WARN,
+        "_G.tostring": WG_GUARD_CHECK, "_G.tonumber": WG_GUARD_CHECK,
+        "string.rep": WG_GUARD_REP, "string.find": WG_GUARD_FIND, "string.match": WG_GUARD_MATCH,
+        "string.gmatch": WG_GUARD_GMATCH, "string.gsub": WG_GUARD_GSUB,
+        "string.pack": WG_GUARD_FORMAT, "string.packsize": WG_GUARD_FORMAT, "string.unpack": WG_GUARD_FORMAT,
+        "string.byte": WG_GUARD_CHECK, "string.char": WG_GUARD_CHECK, "string.format": WG_GUARD_CHECK,
+        "string.lower": WG_GUARD_CHECK, "string.upper": WG_GUARD_CHECK, "string.reverse": WG_GUARD_CHECK,
+        "string.sub": WG_GUARD_CHECK,
+        "table.move": WG_GUARD_MOVE, "table.insert": WG_GUARD_INSERT, "table.remove": WG_GUARD_REMOVE,
+        "table.concat": WG_GUARD_CONCAT, "table.sort": WG_GUARD_SORT, "table.pack": WG_GUARD_CHECK,
+        "table.unpack": WG_GUARD_CHECK,
+        "utf8.char": WG_GUARD_CHECK, "utf8.codepoint": WG_GUARD_CHECK, "utf8.codes": WG_GUARD_CHECK,
+        "utf8.len": WG_GUARD_CHECK, "utf8.offset": WG_GUARD_CHECK,
+        "os.date": WG_GUARD_FORMAT,
+    ]
 
     private static func build(_ state: LuaState, _ L: OpaquePointer) {
         let top = lua_gettop(L)
@@ -140,7 +115,16 @@ public enum Sandbox {
             let target = lua_gettop(L)
             for name in names {
                 LuaStack(L).pushString(name)
-                _ = wg_rawgetfield(L, source, name)
+                if wg_rawgetfield(L, source, name) == LUA_TFUNCTION, let kind = guards["\(library).\(name)"] {
+                    lua_pushinteger(L, Int64(kind))
+                    lua_pushcclosure(L, wg_sandbox_guard_fn(), 2)
+                    // Also where Lua looks up names for messages (a call through pcall
+                    // still reads "bad argument #1 to 'collectgarbage'"); scripts cannot
+                    // reach the library tables.
+                    LuaStack(L).pushString(name)
+                    lua_pushvalue(L, -2)
+                    lua_rawset(L, source)
+                }
                 lua_rawset(L, target)
             }
             lua_settop(L, env)
@@ -153,24 +137,29 @@ public enum Sandbox {
         _ = wg_rawgetfield(L, env, "load")
         lua_pushcclosure(L, wg_sandbox_load_fn(), 1)
         lua_rawset(L, env)
-        // Strings index the sandbox's string table, so ("").dump does not exist.
+        LuaStack(L).pushString("print")
+        lua_pushcclosure(L, wg_sandbox_print_fn(), 0)
+        lua_rawset(L, env)
+        // Strings index the sandbox's string table, so ("").dump does not exist. The string
+        // metatable is hidden behind a copy (`getmetatable("")` gives {__index = string}): a
+        // script that changes the copy changes nothing else.
         LuaStack(L).pushString("")
         if lua_getmetatable(L, -1) != 0 {
+            let meta = lua_gettop(L)
+            LuaStack(L).pushString("__index")
+            _ = wg_rawgetfield(L, env, "string")
+            lua_rawset(L, meta)
+            LuaStack(L).pushString("__metatable")
+            lua_createtable(L, 0, 1)
             LuaStack(L).pushString("__index")
             _ = wg_rawgetfield(L, env, "string")
             lua_rawset(L, -3)
+            lua_rawset(L, meta)
         }
         lua_settop(L, env)
         // The sandbox table becomes the globals every function sees.
         lua_pushvalue(L, env)
         lua_rawseti(L, LUA_REGISTRYINDEX, Int64(LUA_RIDX_GLOBALS))
-        // Two holes in the count hook, closed in Lua: finalizers run with hooks off (a
-        // __gc loop would never stop), and pattern matching backtracks in C (a pattern
-        // like ("a*"):rep(8).."b" on a long string runs for minutes).
-        if luaL_loadbufferx(L, guards, guards.utf8.count, "=sandbox", "t") == LUA_OK {
-            try? LuaState.protectedCall(L, nargs: 0, nresults: 0)
-        }
-        lua_settop(L, env)
         WargameModule.install(in: state)
         LuaStack(L).pushString("require")
         _ = wg_rawgetfield(L, env, "wg")

@@ -60,9 +60,11 @@ enum ForceBalanceBindings {
         }
         let stack = LuaStack(L)
         stack.push(.table(table))
-        lua_createtable(L, 0, 2)
+        lua_createtable(L, 0, 3)
         stack.pushString("wg.capabilities")
         lua_setfield(L, -2, "__name")  // fresh table, no metamethods
+        stack.pushString("wg.capabilities")
+        lua_setfield(L, -2, "__metatable")  // hidden from scripts (see pushObjectMetatable)
         stack.pushObjectMetatable(boxMetatable)
         lua_settop(L, -2)
         stack.pushObject(CapabilitiesBox(caps), metatable: boxMetatable)
@@ -97,7 +99,13 @@ enum ForceBalanceBindings {
                 return box.value
             }
         }
-        return try handMade(LuaStack(L).value(at: index, depth: 3))
+        let value: LuaValue
+        do {
+            value = try LuaStack(L).boundedValue(at: index, depth: 3)
+        } catch {
+            throw LuaCallError(error.message)
+        }
+        return try handMade(value)
     }
 
     /// `{ RUS = { milex=..., milper=..., ... }, ... }` or `{ { stateabb="RUS", ... }, ... }`.
@@ -117,8 +125,11 @@ enum ForceBalanceBindings {
         for (key, v) in array.map({ (Optional<String>.none, $0.1) }) + keyed.map({ (Optional($0.0), $0.1) }) {
             let label = key ?? "state"
             guard let t = v.asTable else { throw LuaCallError("\(label): table expected, got \(typeName(v))") }
+            if let key, key.utf8.count > InputLimits.name { throw LuaCallError("state keys must be stateabb strings of at most \(InputLimits.name) bytes") }
             let abb: String
             switch v["stateabb"] {
+            case .string(let s) where s.utf8.count > InputLimits.name:
+                throw LuaCallError("\(label).stateabb: longer than \(InputLimits.name) bytes")
             case .string(let s): abb = s
             case .nil where key != nil: abb = key ?? ""
             case let other: throw LuaCallError("\(label).stateabb: string expected, got \(typeName(other))")
@@ -186,6 +197,7 @@ enum ForceBalanceBindings {
         case .nil: law = .square
         case .string(let s):
             guard let l = LanchesterLaw(rawValue: s) else {
+                if s.utf8.count > InputLimits.name { throw args.error(1, "field 'law': invalid option (square or linear)") }
                 throw args.error(1, "field 'law': invalid option '\(s)' (square or linear)")
             }
             law = l

@@ -113,7 +113,8 @@ enum LuaTables {
         if luaL_getmetatable(L, printable) == LUA_TTABLE { lua_setmetatable(L, idx) } else { lua_settop(L, -2) }
     }
 
-    /// The shared metatable: `tostring(t)` is `t.summary`.
+    /// The shared metatable: `tostring(t)` is `t.summary`. Scripts get "wargame.printable"
+    /// from `getmetatable` (see `LuaStack.pushObjectMetatable`), so none can change it.
     static func installPrintable(in state: LuaState) {
         guard state.pushMetatable(printable, extra: [LuaFunction("__tostring") { a in
             guard a.type(1) == LUA_TTABLE, wg_rawgetfield(a.L, 1, "summary") == LUA_TSTRING else {

@@ -9,16 +9,20 @@ enum ScenarioBindings {
             let spec = try a.table(1)
             let caps: Capabilities
             if wg_rawgetfield(a.L, 1, "capabilities") != LUA_TNIL {
-                caps = try ForceBalanceBindings.capabilities(a, lua_gettop(a.L))
+                do {
+                    caps = try ForceBalanceBindings.capabilities(a.L, at: lua_gettop(a.L))
+                } catch {
+                    throw a.error(1, "field 'capabilities': \((error as? LuaCallError)?.message ?? "\(error)")")
+                }
             } else {
                 caps = try Bundled.capabilities()
             }
             lua_settop(a.L, 1)
             var scenario = try Scenario(
-                name: try spec.string("name") ?? "scenario",
+                name: try spec.name("name") ?? "scenario",
                 seed: try spec.integer("seed") ?? defaultSeed(a.L),
                 capabilities: caps, warheads: try Bundled.warheads(),
-                ladder: try ladder(spec["ladder"], a) ?? .standard,
+                ladder: try ladder(spec["ladder"], a, field: "ladder") ?? .standard,
                 rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
                 turnLimit: Int(try spec.integer("turns", range: 1...Int64(ScenarioLimits.maxTurn)) ?? 40))
             if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
@@ -28,7 +32,7 @@ enum ScenarioBindings {
             }
             if case .table(let nuclear) = spec["nuclear"] {
                 for (k, v) in nuclear {
-                    guard let k = k.asString, let n = v.asDouble else { continue }
+                    guard let k = k.asString, k.utf8.count <= InputLimits.name, let n = v.asDouble else { continue }
                     guard n.isFinite, n >= 0, n <= 1e6 else {
                         throw a.error(1, "field 'nuclear': \(k) warheads must be a number in 0..1000000, got \(LuaValue.format(n))")
                     }
@@ -40,7 +44,7 @@ enum ScenarioBindings {
             return 1
         },
         LuaFunction("ladder") { a in
-            let l = try ladder(a.isNoneOrNil(1) ? .nil : a.stack.value(at: 1), a) ?? .standard
+            let l = try ladder(a.isNoneOrNil(1) ? .nil : a.bounded(1), a) ?? .standard
             // Names (rung 0 first), then the one-line descriptions in the same order.
             a.push(LuaTables.array(l.rungs.map { .string($0.name) }))
             a.push(LuaTables.array(l.rungs.map { .string($0.description) }))
@@ -114,25 +118,32 @@ enum ScenarioBindings {
         return lua_tointegerx(L, -1, nil)
     }
 
-    /// A ladder from `{ "peace", "crisis", ... }` or `{ {name=, description=, war=, nuclear=}, ... }`.
-    static func ladder(_ v: LuaValue, _ a: LuaArgs) throws -> Ladder? {
+    /// A ladder from `{ "peace", "crisis", ... }` or `{ {name=, description=, war=, nuclear=}, ... }`,
+    /// argument 1 of the call (or its `field`); at most ``InputLimits/rungs`` rungs.
+    static func ladder(_ v: LuaValue, _ a: LuaArgs, field: String? = nil) throws -> Ladder? {
+        func bad(_ reason: String) -> LuaCallError { a.error(1, (field.map { "field '\($0)': " } ?? "") + reason) }
         guard case .table(let t) = v else {
             if v == .nil { return nil }
             throw LuaCallError("ladder must be an array of rung names or {name=, description=, war=, nuclear=} tables")
         }
-        guard t.count <= ScenarioLimits.maxRungs else {
-            throw LuaCallError("ladder has \(t.count) rungs, more than \(ScenarioLimits.maxRungs)")
-        }
+        guard t.count <= InputLimits.rungs else { throw bad("more than \(InputLimits.rungs) rungs") }
         var rungs: [Ladder.Rung] = []
         for i in 1...max(t.count, 1) {
             switch t[.integer(Int64(i))] ?? .nil {
-            case .string(let name): rungs.append(Ladder.Rung(name: name))
+            case .string(let name):
+                guard name.utf8.count <= InputLimits.name else { throw bad("rung \(i): name longer than \(InputLimits.name) bytes") }
+                rungs.append(Ladder.Rung(name: name))
             case .table(let r):
                 guard case .string(let name) = r[.string("name")] ?? .nil else {
                     throw LuaCallError("ladder rung \(i) has no name")
                 }
                 let rv = LuaValue.table(r)
-                rungs.append(Ladder.Rung(name: name, description: (r[.string("description")]?.asString) ?? "",
+                guard name.utf8.count <= InputLimits.name else { throw bad("rung \(i): name longer than \(InputLimits.name) bytes") }
+                let description = r[.string("description")]?.asString ?? ""
+                guard description.utf8.count <= InputLimits.text else {
+                    throw bad("rung \(i): description longer than \(InputLimits.text) bytes")
+                }
+                rungs.append(Ladder.Rung(name: name, description: description,
                                          armedAttack: r[.string("war")] == .boolean(true),
                                          nuclear: r[.string("nuclear")] == .boolean(true),
                                          warShare: try rv.number("war_share"), cost: try rv.number("cost"),

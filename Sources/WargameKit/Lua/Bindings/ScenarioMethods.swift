@@ -35,9 +35,14 @@ enum ScenarioMethods {
 
     static var methods: [LuaFunction] { [
         method("side") { a, h in
-            let name = try a.string(2)
+            let name = try a.name(2)
             guard a.type(3) == LUA_TTABLE else { throw a.typeError(3, "table") }
-            let members = try LuaValue.table([.string("m"): a.stack.value(at: 3)]).strings("m") ?? []
+            let members: [String]
+            do {
+                members = try LuaValue.table([.string("m"): a.table(3)]).strings("m") ?? []
+            } catch is FieldError {
+                throw a.error(3, "state codes (names of at most \(InputLimits.name) bytes) expected")
+            }
             let opts = a.isNoneOrNil(4) ? LuaValue.nil : try a.table(4)
             let nuclear: Bool? = { if case .boolean(let b) = opts["nuclear"] { return b }; return nil }()
             let stake = try opts.number("stake")
@@ -48,7 +53,7 @@ enum ScenarioMethods {
         },
         method("alliance") { a, h in
             let t = try a.table(2)
-            guard let name = try t.string("name") else { throw a.error(2, "field 'name' expected") }
+            guard let name = try t.name("name") else { throw a.error(2, "field 'name' expected") }
             guard let members = try t.strings("members"), members.count >= 2 else { throw a.error(2, "field 'members' must list at least two states") }
             let obligation = try t.string("obligation") ?? "defense"
             guard let ob = Obligation(rawValue: obligation) else {
@@ -64,7 +69,7 @@ enum ScenarioMethods {
             return 0
         },
         method("policy") { a, h in
-            let given = try a.string(2)
+            let given = try a.name(2)
             guard let side = h.scenario.sideIndex(given) else { throw a.error(2, "no side or side leader '\(given)'") }
             // One key per side (its name), whatever the caller used: two keys for one side
             // would let Lua's per-process hash order pick the policy.
@@ -77,7 +82,7 @@ enum ScenarioMethods {
             return 0
         },
         method("on") { a, h in
-            let event = try a.string(2)
+            let event = try a.name(2)
             let known = ["turn", "escalation", "deescalation", "alliance", "combat", "sanctions", "nuclear", "end"]
             guard known.contains(event) else { throw a.error(2, "unknown event '\(event)' (one of \(known.joined(separator: ", ")))") }
             guard a.type(3) == LUA_TFUNCTION else { throw a.typeError(3, "function") }
@@ -118,13 +123,13 @@ enum ScenarioMethods {
             return 1
         },
         method("balance") { a, h in
-            let x = try a.string(2), y = try a.string(3)
+            let x = try a.name(2), y = try a.name(3)
             let opts = a.isNoneOrNil(4) ? LuaValue.nil : try a.table(4)
             LuaTables.push(try h.scenario.balance(x, y, attacker: try opts.string("attacker")), a)
             return 1
         },
         method("damage") { a, h in
-            LuaTables.push(try h.scenario.damage(try a.string(2)), a)
+            LuaTables.push(try h.scenario.damage(try a.name(2)), a)
             return 1
         },
         method("log") { a, h in
@@ -172,12 +177,12 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let from = try t.string("from"), let to = try t.string("to") else {
+            guard let from = try t.name("from"), let to = try t.name("to") else {
                 throw a.error(2, "fields 'from' and 'to' expected")
             }
             guard let value = try t.number("value"), value >= 0 else { throw a.error(2, "field 'value' must be a non-negative number (USD bn a year)") }
             try h.scenario.checkStates([from, to])
-            let flow = TradeFlow(exporter: from, importer: to, value: value, sector: try t.string("sector"))
+            let flow = TradeFlow(exporter: from, importer: to, value: value, sector: try t.name("sector"))
             try configure(h) { $0.sanctions.trade.add(flow) }
             return 0
         },
@@ -191,7 +196,7 @@ enum ScenarioMethods {
                 return 0
             } else {
                 for (k, v) in try a.table(2).asTable ?? [:] {
-                    guard let state = k.asString else { throw a.error(2, "keys must be state codes") }
+                    guard let state = k.asString, state.utf8.count <= InputLimits.name else { throw a.error(2, "keys must be state codes") }
                     guard let g = v["gdp"].asDouble, g.isFinite, g > 0 else { throw a.error(2, "\(state).gdp must be a positive number (USD bn)") }
                     gdp[state] = g
                 }
@@ -212,7 +217,7 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let target = try t.string("target") else { throw a.error(2, "field 'target' expected") }
+            guard let target = try t.name("target") else { throw a.error(2, "field 'target' expected") }
             guard let by = try t.strings("by"), !by.isEmpty else { throw a.error(2, "field 'by' must list the sanctioners") }
             let coverage = try t.number("coverage") ?? 1
             guard (0...1).contains(coverage) else { throw a.error(2, "coverage must be in [0, 1]") }
@@ -220,7 +225,7 @@ enum ScenarioMethods {
             guard let direction = TradeDirection(rawValue: dir) else { throw a.error(2, "direction must be 'imports', 'exports' or 'both'") }
             try h.scenario.checkStates([target] + by)
             let secondary: Bool = { if case .boolean(let b) = t["secondary"] { return b }; return true }()
-            let package = SanctionPackage(name: try t.string("name") ?? "sanctions on \(target)", sanctioners: by,
+            let package = SanctionPackage(name: try t.name("name") ?? "sanctions on \(target)", sanctioners: by,
                                           target: target, coverage: coverage,
                                           startTurn: Int(try t.integer("start", range: 0...Int64(ScenarioLimits.maxTurn)) ?? Int64(h.scenario.turn + 1)),
                                           sectors: try t.strings("sectors"), direction: direction, secondary: secondary)
@@ -243,9 +248,9 @@ enum ScenarioMethods {
                 return 1
             }
             let t = try a.table(2)
-            guard let name = try t.string("name") else { throw a.error(2, "field 'name' expected") }
+            guard let name = try t.name("name") else { throw a.error(2, "field 'name' expected") }
             guard let members = try t.strings("members"), !members.isEmpty else { throw a.error(2, "field 'members' must list states") }
-            guard let beneficiary = try t.string("beneficiary") else { throw a.error(2, "field 'beneficiary' expected") }
+            guard let beneficiary = try t.name("beneficiary") else { throw a.error(2, "field 'beneficiary' expected") }
             let visibility = try t.number("visibility") ?? 0.5
             let commission = try t.number("commission") ?? 0.1
             guard (0...1).contains(visibility), (0...1).contains(commission) else { throw a.error(2, "visibility and commission must be in [0, 1]") }

@@ -34,7 +34,12 @@ enum StepRunner {
         } catch {
             throw LuaCallError(error.message, addsPosition: false)  // the engine adds side and turn
         }
-        let result = LuaStack(L).value(at: -1, depth: 2)
+        let result: LuaValue
+        do {
+            result = try LuaStack(L).boundedValue(at: -1, depth: 2)
+        } catch {
+            throw LuaCallError("returned a \(error.message)", addsPosition: false)
+        }
         switch result {
         case .nil: return nil  // the built-in doctrine decides this turn
         case .string("escalate"): return .escalate
