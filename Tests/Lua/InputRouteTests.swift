@@ -26,3 +26,19 @@ import Testing
         #expect(try Self.refusal("s:economy('\(gdp)')") == "\(gdp): unknown state code 'XXX'")
     }
 }
+
+/// `wg.options`: a script's variant arguments, from Monte Carlo tables or the command line.
+@Suite struct ScriptOptionsTests {
+    @Test func tablesMergeAndKeyValueStringsAreTyped() throws {
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        let r = try lua.run("""
+            local o = wg.options({ a = 1, name = "x" }, "china=true", "open=false", "turns=20", "v=0.25",
+                                 "label=Baltic crisis", "not an option", 7, "=1")
+            local keys = 0 for _ in pairs(o) do keys = keys + 1 end
+            return o.a, o.name, o.china, o.open, math.type(o.turns), o.turns, o.v, o.label, keys
+            """)
+        #expect(r == [.integer(1), .string("x"), .boolean(true), .boolean(false), .string("integer"), .integer(20),
+                      .number(0.25), .string("Baltic crisis"), .integer(7)])
+    }
+}

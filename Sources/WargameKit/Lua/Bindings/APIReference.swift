@@ -153,6 +153,13 @@ public enum APIReference {
                   At most one thread per core runs (`sm.threads` says how many). The caller's time \
                   limit, memory limit and Ctrl-C reach the runs; a run cannot call `wg.montecarlo`.
                   """),
+        Entry(name: "wg.options", signature: "local opts = wg.options(...)",
+              summary: "A scenario script's variant arguments as one table.",
+              details: """
+                  Tables (from Monte Carlo `args` or `loadfile(f)(t)`) are merged; strings `key=value` \
+                  (the command line) become true, false, a number, or the text. Other arguments are ignored: \
+                  `wargame-repl Scripts/scenarios/default.lua china=true turns=20`.
+                  """),
         Entry(name: "wg.last", signature: "s = wg.last()",
               summary: "The most recently created scenario, or nil.",
               details: "The REPL's meta-commands act on the global `s`, else on `wg.last()`."),

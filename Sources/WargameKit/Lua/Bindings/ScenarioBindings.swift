@@ -65,7 +65,7 @@ enum ScenarioBindings {
         LuaFunction("options") { a in
             var options: [LuaValue: LuaValue] = [:]
             for i in 1...max(a.count, 1) where a.count > 0 {
-                switch a.stack.value(at: i, depth: 1) {
+                switch try a.bounded(i, depth: 1) {
                 case .table(let t): for (k, v) in t { options[k] = v }
                 case .string(let s): if let (k, v) = option(s) { options[.string(k)] = v }
                 default: break

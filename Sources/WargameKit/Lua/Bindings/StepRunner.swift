@@ -49,7 +49,7 @@ enum StepRunner {
             if let r = t[.string("rung")], let d = r.asDouble, d.isFinite, d == d.rounded(), abs(d) < 1e9 { return .rung(Int(d)) }
             fallthrough
         default:
-            throw LuaCallError("returned \(result == .nil ? "nil" : "'\(result)'"): expected \"escalate\", \"hold\", \"deescalate\", {rung=n} or nil (the doctrine decides)", addsPosition: false)
+            throw LuaCallError("returned '\(result)': expected \"escalate\", \"hold\", \"deescalate\", {rung=n} or nil (the doctrine decides)", addsPosition: false)
         }
     }
 
