@@ -32,7 +32,10 @@ enum ScenarioBindings {
             }
             if case .table(let nuclear) = spec["nuclear"] {
                 for (k, v) in nuclear {
-                    guard let k = k.asString, k.utf8.count <= InputLimits.name, let n = v.asDouble else { continue }
+                    guard let k = k.asString, k.utf8.count <= InputLimits.name else {
+                        throw a.error(1, "field 'nuclear': keys must be state codes of at most \(InputLimits.name) bytes")
+                    }
+                    guard let n = v.asDouble else { throw a.error(1, "field 'nuclear': \(k) warheads must be a number") }
                     guard n.isFinite, n >= 0, n <= 1e6 else {
                         throw a.error(1, "field 'nuclear': \(k) warheads must be a number in 0..1000000, got \(LuaValue.format(n))")
                     }
