@@ -87,6 +87,14 @@ import Testing
         #expect(throws: ParameterError.self) { _ = try DoctrineParameters.overriding([("rationality", -1)]) }
         #expect(throws: ParameterError.self) { _ = try DoctrineParameters.overriding([("stake", .nan)]) }
         #expect(throws: ParameterError.self) { _ = try DoctrineParameters.overriding([("no_such_thing", 1)]) }
+        // `friction` belonged to the threshold doctrine: it is refused by name, not ignored.
+        #expect(throws: ParameterError.self) { _ = try DoctrineParameters.overriding([("friction", 2)]) }
+        #expect(throws: ParameterError("theatre.ally_commitment must be a number in [0, 1], got -0.1")) {
+            _ = try TheatreParameters.overriding([("ally_commitment", -0.1)])
+        }
+        #expect(throws: ParameterError("sanctions.secondary_share must be a number in [0, 1], got 2")) {
+            _ = try SanctionsParameters.overriding([("secondary_share", 2)])
+        }
         let d = try DoctrineParameters.overriding([("rationality", 10), ("ceasefire_turns", 3)])
         #expect(d.rationality == 10 && d.ceasefireTurns == 3)
         #expect(DoctrineParameters.markdownTable.contains("| `rationality` |"))
