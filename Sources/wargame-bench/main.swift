@@ -2,7 +2,7 @@ import Foundation
 import WargameKit
 
 // Benchmarks print figures; they are not tests (`make bench`, a release build). The
-// quality bar of DESIGN.md: a Lua call of an engine accessor costs at most 1.5× a call
+// quality bar of docs/architecture.md: a Lua call of an engine accessor costs at most 1.5× a call
 // of a pure-Lua function. Each figure is the best of five runs of N calls.
 
 let n = 5_000_000
@@ -52,7 +52,7 @@ if let a = results["engine accessor s:rung_name()"], let f = results["pure-Lua f
 }
 
 // Monte Carlo: runs per second on one thread and on every core, and whether the
-// summaries agree bit for bit (they must: DESIGN.md's quality bar).
+// summaries agree bit for bit (they must: a quality bar of docs/architecture.md).
 let cores = ProcessInfo.processInfo.activeProcessorCount
 var summaries: [String] = []
 for threads in Array(Set([1, cores])).sorted() {

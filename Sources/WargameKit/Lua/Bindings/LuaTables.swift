@@ -1,6 +1,6 @@
 import CLua
 
-/// Engine values as Lua tables (snake_case fields, as DESIGN.md shows them). Tables that
+/// Engine values as Lua tables (snake_case fields, as docs/lua-api.md shows them). Tables that
 /// people print get a `summary` field and a metatable whose `__tostring` returns it.
 enum LuaTables {
     static let printable = "wargame.printable"

@@ -1,7 +1,7 @@
 import CLua
 import Foundation
 
-/// The scenario API of DESIGN.md: `wg.scenario`, `wg.load`, `wg.last`, `wg.ladder` and the
+/// The scenario API (docs/lua-api.md): `wg.scenario`, `wg.load`, `wg.last`, `wg.ladder` and the
 /// methods of a scenario object. Each entry converts its arguments and calls the engine.
 enum ScenarioBindings {
     static var functions: [LuaFunction] { [
