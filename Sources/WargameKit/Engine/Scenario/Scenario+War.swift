@@ -147,7 +147,6 @@ extension Scenario {
     /// One turn of Lanchester square-law attrition between the first two sides; allies who
     /// honour join in the turn they answer (their coming is what the attacked side counts on).
     mutating func fight(turn: Int, median: Double?) throws -> [Event] {
-        let honoured = self.honoured(at: turn)
         var forces = combat ?? []
         func contributions(_ states: [String], ally: Bool) -> [Contribution] {
             states.map { Contribution(state: $0, alliance: ally ? "ally" : nil, weight: 1, cinc: capabilities[$0]?.cinc ?? 0) }
@@ -176,7 +175,6 @@ extension Scenario {
                 }
             }
         }
-        _ = honoured
         // Quality is measured against the world median, which puts rich armies' fire rates
         // far above base_rate (USA vs RUS 2016: about 0.5 a turn, annihilation in two
         // quarters). Rescale so the two sides' geometric mean is base_rate: the quality
