@@ -42,3 +42,32 @@ import Testing
                       .number(0.25), .string("Baltic crisis"), .integer(7)])
     }
 }
+
+/// An ally bound by several treaties answers once per war, under its strongest covering
+/// commitment (it once answered twice in one turn, with different answers).
+@Suite struct InvocationTests {
+    @Test func anAllyBoundTwiceAnswersOnce() throws {
+        for seed in 1...20 {
+            let lua = try LuaState()
+            WargameModule.install(in: lua)
+            let r = try lua.run("""
+                local s = wg.scenario{ seed = \(seed), rung = 4 }
+                s:side("NATO", { "USA" }); s:side("Russia", { "RUS" })
+                s:alliance{ name = "Union State", members = { "RUS", "BLR" }, format = "multilateral", reliability = 0.5 }
+                s:alliance{ name = "CSTO", members = { "RUS", "BLR", "KZK" }, reliability = 0.3 }
+                s:policy("NATO", function(v) if v.turn == 1 then return { rung = 5 } end end)
+                s:step(1)
+                local answers, union = 0, 0
+                for _, e in ipairs(s:log()) do
+                  if e.kind == "alliance" then
+                    for _ in e.text:gmatch("BLR %a+") do answers = answers + 1 end
+                    if e.text:find("^Union State") then union = union + 1 end
+                  end
+                end
+                return answers, union
+                """)
+            // BLR answers once, under the more reliable Union State; KZK under the CSTO.
+            #expect(r == [.integer(1), .integer(1)], "seed \(seed)")
+        }
+    }
+}
