@@ -12,14 +12,17 @@ import Testing
     static let longLoop = "for i = 1, 3e9 do end"
 
     /// Runs `chunk` in `lua` while another thread calls `LuaState.interrupt` every 50 ms (as
-    /// the REPL's SIGINT handler does, once per Ctrl-C) until the chunk returns; the error and
-    /// the seconds from the first interrupt.
+    /// the REPL's SIGINT handler does, once per Ctrl-C) from the moment the chunk calls
+    /// `started()` until it returns; the error and the seconds from the first interrupt.
     func interrupting(_ lua: LuaState, _ chunk: String) -> (LuaError?, Double) {
         let done = Flag()
+        let started = Flag()
         let firstInterrupt = Stamp()
+        lua.push(LuaFunction("started") { _ in started.value = true; return 0 })
+        lua.setGlobal("started")
         nonisolated(unsafe) let L = lua.L  // what the REPL's signal handler holds
         let thread = Thread {
-            usleep(200_000)
+            while !started.value && !done.value { usleep(5_000) }  // until the chunk runs
             firstInterrupt.set()
             while !done.value {
                 LuaState.interrupt(L)
@@ -51,7 +54,7 @@ import Testing
     @Test func interruptStopsALoopInsideACoroutine() throws {
         let lua = try LuaState()
         try lua.run("co = coroutine.wrap(function() \(Self.longLoop) end)")
-        let (error, seconds) = interrupting(lua, "co()")
+        let (error, seconds) = interrupting(lua, "started() co()")
         guard case .interrupted = error else { Issue.record("expected an interruption, got \(String(describing: error))"); return }
         #expect(seconds < 3)
         #expect(try lua.run("return 1 + 1") == [.integer(2)])
@@ -63,6 +66,7 @@ import Testing
         let lua = try LuaState()
         for catching in ["pcall(inner)", "coroutine.resume(coroutine.create(inner))"] {
             let chunk = """
+                started()
                 local function inner() \(Self.longLoop) end
                 coroutine.wrap(function()
                     for j = 1, 3 do \(catching) end

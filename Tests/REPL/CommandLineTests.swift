@@ -153,25 +153,23 @@ import Testing
         #expect(bad.stderr.hasPrefix("wargame-repl: '--time-limit' needs seconds"))
     }
 
-    /// Ctrl-C (SIGINT) stops a long Monte Carlo between runs, as it stops Lua code.
+    /// Ctrl-C (SIGINT) stops a long Monte Carlo, as it stops Lua code. Sent once a worker
+    /// has loaded the script (it says so on standard error): the workers are running.
     @Test func interruptStopsMonteCarlo() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Programs.repl)
-        p.arguments = ["-e", "wg.montecarlo{ script = 'Scripts/scenarios/default.lua', runs = 10000000 }"]
-        p.currentDirectoryURL = Programs.root
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }  // never leave it running
-        usleep(800_000)
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("marked.lua")
+        try "io.stderr:write('worker loaded\\n') return dofile(\(Programs.shellQuoted(Programs.defaultScenario)))"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let p = try BackgroundProcess(["-e", "wg.montecarlo{ script = '\(script.path)', runs = 10000000 }"])
+        #expect(p.waitForStderr("worker loaded", seconds: 30), "\(p.stderr)")
         let sent = Date()
-        kill(p.processIdentifier, SIGINT)
-        while p.isRunning && Date().timeIntervalSince(sent) < 10 { usleep(20_000) }
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        kill(p.process.processIdentifier, SIGINT)
+        let status = p.exitStatus(seconds: 10)
         #expect(Date().timeIntervalSince(sent) < 5)
-        #expect(p.terminationStatus == 1)
-        #expect(stderr.hasPrefix("wargame-repl: interrupted!"), "\(stderr)")
+        #expect(status == 1)
+        let errors = p.stderr.split(separator: "\n").filter { $0 != "worker loaded" }
+        #expect(errors.first?.hasPrefix("wargame-repl: interrupted!") == true, "\(p.stderr)")
     }
 
     /// --montecarlo FILE prints the summary; the thread count does not change it.

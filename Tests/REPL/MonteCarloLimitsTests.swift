@@ -4,14 +4,16 @@ import Testing
 /// The caller's limits and Ctrl-C reach Monte Carlo workers, even in a run whose policy
 /// never returns (it ran for over ten minutes, deaf to both).
 @Suite struct MonteCarloLimitsTests {
-    /// A scenario whose East policy says so on standard error, then loops forever.
-    static func loopingScript(in dir: URL) throws -> String {
-        let url = dir.appendingPathComponent("loop.lua")
+    /// A scenario whose East policy says so on standard error, then loops forever (in a
+    /// coroutine it starts, with `inCoroutine`).
+    static func loopingScript(in dir: URL, inCoroutine: Bool = false) throws -> String {
+        let url = dir.appendingPathComponent(inCoroutine ? "coloop.lua" : "loop.lua")
+        let loop = "io.stderr:write(\"looping\\n\") while true do end"
         try """
             local s = wg.scenario{ name = "loop", seed = 1 }
             s:side("West", {"USA"})
             s:side("East", {"RUS"})
-            s:policy("East", function(view) io.stderr:write("looping\\n") while true do end end)
+            s:policy("East", function(view) \(inCoroutine ? "return coroutine.wrap(function() \(loop) end)()" : loop) end)
             return s
             """.write(to: url, atomically: true, encoding: .utf8)
         return url.path
@@ -34,17 +36,26 @@ import Testing
         }
     }
 
-    /// SIGINT, as Ctrl-C sends it, stops workers in the middle of a run.
+    /// SIGINT, as Ctrl-C sends it, stops workers in the middle of a run, also in a coroutine
+    /// the run started. The workers block SIGINT, so that the handler runs on the main thread
+    /// (it sets hooks on the caller's state, which no other thread may touch).
     @Test func interruptStopsALoopingRun() throws {
         let dir = try Programs.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = try Self.loopingScript(in: dir)
+        let coroutineScript = try Self.loopingScript(in: dir, inCoroutine: true)
         for arguments in [["--montecarlo", script, "--runs", "8"],
-                          ["-e", "wg.montecarlo{ script = '\(script)', runs = 8 }"]] {
+                          ["-e", "wg.montecarlo{ script = '\(script)', runs = 8 }"],
+                          ["--montecarlo", coroutineScript, "--runs", "8"]] {
             let p = try BackgroundProcess(arguments)
             #expect(p.waitForStderr("looping", seconds: 30), "\(p.stderr)")  // a worker is in the loop
+            let pid = p.process.processIdentifier
+            let workers = ProcSignals.threads(named: "wg-montecarlo", pid: pid)
+            #expect(!workers.isEmpty, "\(arguments): no worker thread found")
+            for tid in workers { #expect(ProcSignals.has(SIGINT, "SigBlk", pid: pid, tid: tid), "worker \(tid)") }
+            #expect(!ProcSignals.has(SIGINT, "SigBlk", pid: pid, tid: pid))  // the main thread takes it
             let sent = Date()
-            kill(p.process.processIdentifier, SIGINT)
+            kill(pid, SIGINT)
             let status = p.exitStatus(seconds: 30)
             #expect(status == 1, "\(arguments): \(p.stderr)")
             #expect(Date().timeIntervalSince(sent) < 10)

@@ -287,3 +287,42 @@ final class TmuxSession {
         return nil
     }
 }
+
+/// Signal dispositions and masks as Linux shows them in /proc: what a test can see of a
+/// process's signal handling without stopping it.
+enum ProcSignals {
+    /// The mask in `field` ("SigCgt": signals with a handler, "SigBlk": blocked) of process
+    /// `pid`, or of its thread `tid`; nil once the process is gone.
+    static func mask(_ field: String, pid: Int32, tid: Int32? = nil) -> UInt64? {
+        let path = tid.map { "/proc/\(pid)/task/\($0)/status" } ?? "/proc/\(pid)/status"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return nil }
+        return UInt64(line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces), radix: 16)
+    }
+
+    /// Whether `signal` is in `field` of the process (or thread).
+    static func has(_ signal: Int32, _ field: String, pid: Int32, tid: Int32? = nil) -> Bool {
+        guard let m = mask(field, pid: pid, tid: tid) else { return false }
+        return m & (UInt64(1) << UInt64(signal - 1)) != 0
+    }
+
+    /// The threads of `pid` whose name (comm) is `name`.
+    static func threads(named name: String, pid: Int32) -> [Int32] {
+        let dir = "/proc/\(pid)/task"
+        let tids = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return tids.compactMap { tid in
+            let comm = (try? String(contentsOfFile: "\(dir)/\(tid)/comm", encoding: .utf8)) ?? ""
+            return comm.trimmingCharacters(in: .newlines) == name ? Int32(tid) : nil
+        }
+    }
+
+    /// Polls `condition` every 20 ms for up to `seconds`; whether it came true.
+    static func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+}

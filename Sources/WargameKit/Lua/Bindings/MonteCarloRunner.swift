@@ -146,6 +146,14 @@ struct MonteCarloRunner {
     }
 
     private func work(_ index: Int, _ slots: Slots, gate: DispatchSemaphore, deadline: Double, memoryLimit: Int?) {
+        // Ctrl-C is the main thread's: its handler interrupts the caller, whose poll above
+        // cancels the workers (a handler run here would set hooks on the main thread's state
+        // from another thread).
+        var sigint = sigset_t()
+        sigemptyset(&sigint)
+        sigaddset(&sigint, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &sigint, nil)
+        wg_name_thread("wg-montecarlo")  // named, so tests can find the workers
         var current = -1  // loading the script
         let lua: LuaState
         do {
