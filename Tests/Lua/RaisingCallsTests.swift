@@ -68,6 +68,25 @@ import Testing
         #expect(try lua.run("return #string.rep('y', 1000)") == [.integer(1000)])
     }
 
+    /// The issue's report, end to end: `wargame-repl --memory-limit 16`, a registry metatable
+    /// whose metamethods error, `pcall(wg.last)`, and then, in the same chunk (where the
+    /// skipped exit used to leave the limit off), a 64 MiB string must still fail.
+    @Test func theReplKeepsItsMemoryLimitAfterARegistryMetatable() throws {
+        let boom = "function() error('registry metamethod ran') end"
+        let r = try Programs.repl(["--memory-limit", "16", "-i"], input: """
+            debug.setmetatable(debug.getregistry(), { __index = \(boom), __newindex = \(boom) })
+            print('scenario', (pcall(wg.scenario, { name = 'x' })))
+            print('last', pcall(wg.last)); debug.setmetatable(debug.getregistry(), nil); x = string.rep('x', 64 << 20)
+            print('alive', x == nil)
+
+            """)
+        #expect(r.stdout.contains("last\ttrue\tscenario 'x'"), "\(r.stdout)")
+        #expect(r.stdout.contains("scenario\ttrue"), "\(r.stdout)")
+        #expect(r.stderr.contains("not enough memory"), "\(r.stderr)")
+        #expect(r.stdout.contains("alive\ttrue"), "\(r.stdout)")
+        #expect(!r.stdout.contains("registry metamethod ran") && !r.stderr.contains("registry metamethod ran"))
+    }
+
     /// package.loaded with erroring metamethods and no `math` in it: the reseeding of
     /// `math.random` at each step reads it raw, finds nothing and goes on.
     @Test func packageLoadedMetatableNeverRunsFromSwift() throws {
