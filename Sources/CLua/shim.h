@@ -89,7 +89,9 @@ static inline int wg_raise(lua_State *L, int where) {
 //
 // While Swift code called from Lua runs (`swift` > 0) the limit is not enforced: a failed
 // allocation there would raise through Swift frames. Whatever Swift pushes counts, and the
-// next allocation Lua itself makes past the limit fails with "not enough memory".
+// next allocation Lua itself makes past the limit fails with "not enough memory". The host
+// (LuaState) sets the count back to 1 whenever it arms a chunk's limits, so an exit that a
+// raise jumped over cannot leave the limit off.
 typedef struct wg_alloc_state {
     size_t used;
     size_t limit;
