@@ -51,8 +51,13 @@ static inline void lua_insert(lua_State *L, int i) { lua_rotate(L, i, 1); }
 static inline void lua_remove(lua_State *L, int i) { lua_rotate(L, i, -1); lua_pop(L, 1); }
 #undef lua_replace
 static inline void lua_replace(lua_State *L, int i) { lua_copy(L, -1, i); lua_pop(L, 1); }
+// Raw registry read: Lua's own macro uses lua_getfield, which runs an __index a script put
+// on the registry (debug.setmetatable(debug.getregistry(), ...)) and can raise from Swift.
 #undef luaL_getmetatable
-static inline int luaL_getmetatable(lua_State *L, const char *n) { return lua_getfield(L, LUA_REGISTRYINDEX, n); }
+static inline int luaL_getmetatable(lua_State *L, const char *n) {
+    lua_pushstring(L, n);
+    return lua_rawget(L, LUA_REGISTRYINDEX);
+}
 #undef luaL_typename
 static inline const char *luaL_typename(lua_State *L, int i) { return lua_typename(L, lua_type(L, i)); }
 #undef luaL_loadbuffer
@@ -84,7 +89,9 @@ static inline int wg_raise(lua_State *L, int where) {
 //
 // While Swift code called from Lua runs (`swift` > 0) the limit is not enforced: a failed
 // allocation there would raise through Swift frames. Whatever Swift pushes counts, and the
-// next allocation Lua itself makes past the limit fails with "not enough memory".
+// next allocation Lua itself makes past the limit fails with "not enough memory". The host
+// (LuaState) sets the count back to 1 whenever it arms a chunk's limits, so an exit that a
+// raise jumped over cannot leave the limit off.
 typedef struct wg_alloc_state {
     size_t used;
     size_t limit;
@@ -313,12 +320,60 @@ static int wg_msghandler(lua_State *L) {
 }
 static inline lua_CFunction wg_msghandler_fn(void) { return wg_msghandler; }
 
+// Raw access for Swift. lua_getfield, lua_setfield, lua_gettable, lua_settable, lua_geti,
+// lua_seti, lua_getglobal and lua_setglobal run metamethods, which a script can install on
+// any table Swift touches (the registry and package.loaded through `debug`, the global
+// table with setmetatable): a metamethod that errors would raise through Swift frames.
+// Swift uses these instead. They can still fail on allocation, but Swift runs them only
+// under the memory-limit exemption (wg_alloc_state.swift > 0: the host, or a call through
+// the trampoline), where the allocator does not refuse.
+
 /// Raw field read: pushes t[k] without metamethods and returns its type.
 static inline int wg_rawgetfield(lua_State *L, int idx, const char *k) {
     idx = lua_absindex(L, idx);
     lua_pushstring(L, k);
     return lua_rawget(L, idx);
 }
+
+/// Raw field write: t[k] = the value on top (popped), without metamethods.
+static inline void wg_rawsetfield(lua_State *L, int idx, const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    lua_insert(L, -2);
+    lua_rawset(L, idx);
+}
+
+/// Pushes package.loaded (the registry's LUA_LOADED_TABLE), raw; returns its type.
+static inline int wg_rawgetloaded(lua_State *L) {
+    return wg_rawgetfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+}
+
+// ---------------------------------------------------------------------------------------
+// The trampoline: the lua_CFunction of every Swift function is this C function. The Swift
+// body (a plain C function pointer) returns its result count, or -1/-2 with the message on
+// the stack; the raise then happens here, in a C frame, after every Swift frame has
+// returned, so no Swift reference or `defer` can be skipped whatever the optimiser inlines.
+
+/// What a Swift body returns: n >= 0 results; -1 error message on top, to get the caller's
+/// position in front; -2 error message already positioned.
+typedef int (*wg_body)(lua_State *L);
+
+/// Calls `body` with the memory limit suspended (an allocation refused inside Swift would
+/// raise through Swift frames), then returns its results or raises its error.
+static inline int wg_trampoline_call(lua_State *L, wg_body body) {
+    wg_swift_enter(L);
+    int n = body(L);
+    wg_swift_leave(L);
+    if (n >= 0) return n;
+    return wg_raise(L, n == -1);
+}
+
+/// The Swift body of every boxed Swift function (LuaFunction.swift, @_cdecl).
+extern int wg_invoke_boxed(lua_State *L);
+
+static int wg_trampoline(lua_State *L) { return wg_trampoline_call(L, wg_invoke_boxed); }
+/// The trampoline as a lua_CFunction value for Swift to push (upvalue 1: the box).
+static inline lua_CFunction wg_trampoline_fn(void) { return wg_trampoline; }
 
 #include "coroutines.h"
 

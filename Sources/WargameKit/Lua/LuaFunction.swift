@@ -31,17 +31,13 @@ final class LuaFunctionBox {
     }
 }
 
-/// The one frame that raises: every Swift value lives and dies inside `invokeBoxed`, so
-/// the `lua_error` below (in `wg_raise`) unwinds through no Swift references.
-func luaTrampoline(_ L: OpaquePointer?) -> Int32 {
-    wg_swift_enter(L!)  // no memory-limit raise while Swift frames are on the C stack
-    let n = invokeBoxed(L!)
-    wg_swift_leave(L!)
-    return n >= 0 ? n : wg_raise(L!, n == -1 ? 1 : 0)
-}
-
-@inline(never)
-func invokeBoxed(_ L: OpaquePointer) -> Int32 {
+/// The Swift half of the trampoline (`wg_trampoline` in Sources/CLua/shim.h, the
+/// lua_CFunction Lua holds): every Swift value lives and dies in here, and an error comes
+/// back as -1/-2 with its message on the stack. The C frame raises it after this function
+/// has returned, so the raise skips no Swift frame by construction.
+@_cdecl("wg_invoke_boxed")
+func invokeBoxed(_ L: OpaquePointer?) -> Int32 {
+    let L = L!
     let raw = lua_touserdata(L, lua_upvalueindex(1))!
     let box = Unmanaged<LuaFunctionBox>.fromOpaque(raw).takeUnretainedValue()
     do {

@@ -12,11 +12,11 @@ extension LuaState {
         guard LuaStack(L).pushObjectMetatable(name) else { return false }
         if !methods.isEmpty {
             pushLibrary(methods)
-            lua_setfield(L, -2, "__index")
+            wg_rawsetfield(L, -2, "__index")
         }
         for f in extra {  // metamethods such as __tostring, or an __index function
             push(f)
-            lua_setfield(L, -2, f.name)
+            wg_rawsetfield(L, -2, f.name)
         }
         return true
     }
@@ -49,16 +49,16 @@ extension LuaStack {
         lua_settop(L, -2)
         lua_createtable(L, 0, 5)
         pushString(name)
-        lua_setfield(L, -2, "__name")
+        wg_rawsetfield(L, -2, "__name")
         pushString(name)
-        lua_setfield(L, -2, "__metatable")
+        wg_rawsetfield(L, -2, "__metatable")
         // The collector gets the kind's tag as an upvalue: a script that fetches this
         // __gc and calls it on another userdata (io.stdout) finds it does nothing.
         lua_pushinteger(L, Int64(bitPattern: LuaStack.tag(for: name)))
         lua_pushcclosure(L, luaObjectGC, 1)
-        lua_setfield(L, -2, "__gc")
+        wg_rawsetfield(L, -2, "__gc")
         lua_pushvalue(L, -1)
-        lua_setfield(L, LUA_REGISTRYINDEX, name)
+        wg_rawsetfield(L, LUA_REGISTRYINDEX, name)
         return true
     }
 

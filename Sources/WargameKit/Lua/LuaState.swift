@@ -203,6 +203,10 @@ public final class LuaState {
     // MARK: Limits and interruption
 
     private func armLimits() {
+        // Back to the host's exemption (1), whatever it was: a raise that jumped over a
+        // trampoline's exit (left the count above it) must not switch the memory limit off
+        // for the rest of the session; the pcall below suspends the exemption from here.
+        allocator.pointee.swift = 1
         hookState.pointee.fired = 0
         hookState.pointee.interrupted = 0
         hookState.pointee.running = nil
@@ -245,7 +249,7 @@ public final class LuaState {
         let box = LuaFunctionBox(function)
         boxes.append(box)
         lua_pushlightuserdata(L, Unmanaged.passUnretained(box).toOpaque())
-        lua_pushcclosure(L, luaTrampoline, 1)
+        lua_pushcclosure(L, wg_trampoline_fn(), 1)
     }
 
     /// Pushes a new table holding `functions` by name.
@@ -253,7 +257,7 @@ public final class LuaState {
         lua_createtable(L, 0, Int32(functions.count))
         for f in functions {
             push(f)
-            lua_setfield(L, -2, f.name)
+            wg_rawsetfield(L, -2, f.name)  // a fresh table: raw only by habit
         }
     }
 

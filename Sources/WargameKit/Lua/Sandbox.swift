@@ -97,7 +97,7 @@ public enum Sandbox {
     private static func build(_ state: LuaState, _ L: OpaquePointer) {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE)
+        wg_rawgetloaded(L)
         let loaded = lua_gettop(L)
         lua_createtable(L, 0, 32)
         let env = lua_gettop(L)

@@ -62,13 +62,13 @@ enum ForceBalanceBindings {
         stack.push(.table(table))
         lua_createtable(L, 0, 3)
         stack.pushString("wg.capabilities")
-        lua_setfield(L, -2, "__name")  // fresh table, no metamethods
+        wg_rawsetfield(L, -2, "__name")  // fresh table, no metamethods
         stack.pushString("wg.capabilities")
-        lua_setfield(L, -2, "__metatable")  // hidden from scripts (see pushObjectMetatable)
+        wg_rawsetfield(L, -2, "__metatable")  // hidden from scripts (see pushObjectMetatable)
         stack.pushObjectMetatable(boxMetatable)
         lua_settop(L, -2)
         stack.pushObject(CapabilitiesBox(caps), metatable: boxMetatable)
-        lua_setfield(L, -2, metaKey)
+        wg_rawsetfield(L, -2, metaKey)
         lua_setmetatable(L, -2)
     }
 

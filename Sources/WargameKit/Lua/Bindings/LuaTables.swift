@@ -123,7 +123,7 @@ enum LuaTables {
             return 1
         }]) else { lua_settop(state.L, -2); return }
         // Plain tables: no __gc or __name of the object metatables is wanted here.
-        lua_pushnil(state.L); lua_setfield(state.L, -2, "__gc")
+        lua_pushnil(state.L); wg_rawsetfield(state.L, -2, "__gc")
         lua_settop(state.L, -2)
     }
 }

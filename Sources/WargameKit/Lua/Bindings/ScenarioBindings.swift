@@ -78,7 +78,7 @@ enum ScenarioBindings {
             return 1
         },
         LuaFunction("last") { a in
-            if lua_getfield(a.L, LUA_REGISTRYINDEX, ScenarioHandle.lastKey) == LUA_TTABLE {
+            if wg_rawgetfield(a.L, LUA_REGISTRYINDEX, ScenarioHandle.lastKey) == LUA_TTABLE {
                 lua_rawgeti(a.L, -1, 1)
             } else {
                 lua_pushnil(a.L)

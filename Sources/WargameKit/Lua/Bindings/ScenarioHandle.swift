@@ -104,7 +104,7 @@ final class ScenarioHandle {
             } else if source != nil {
                 lua_settop(L, -2)
             }
-            lua_setfield(L, -2, key)
+            wg_rawsetfield(L, -2, key)
         }
         lua_setiuservalue(L, -2, 1)
         lastCreated(on: L, set: -1)
@@ -125,9 +125,9 @@ final class ScenarioHandle {
         lua_createtable(L, 0, 32)
         if wg_rawgetfield(L, shared, "__methods") == LUA_TTABLE { copyTable(L, from: -1, to: -2, deep: false) }
         lua_settop(L, -2)
-        lua_setfield(L, own, "__index")
+        wg_rawsetfield(L, own, "__index")
         lua_pushnil(L)
-        lua_setfield(L, own, "__methods")
+        wg_rawsetfield(L, own, "__methods")
         lua_pushvalue(L, own)
         lua_setmetatable(L, object)
         lua_settop(L, object)
@@ -168,11 +168,11 @@ final class ScenarioHandle {
     static let lastKey = "wargame.last"
     static func lastCreated(on L: OpaquePointer, set index: Int32) {
         let v = lua_absindex(L, index)
-        if lua_getfield(L, LUA_REGISTRYINDEX, lastKey) != LUA_TTABLE {
+        if wg_rawgetfield(L, LUA_REGISTRYINDEX, lastKey) != LUA_TTABLE {
             lua_settop(L, -2)
             lua_createtable(L, 1, 0)
             lua_pushvalue(L, -1)
-            lua_setfield(L, LUA_REGISTRYINDEX, lastKey)
+            wg_rawsetfield(L, LUA_REGISTRYINDEX, lastKey)
         }
         lua_pushvalue(L, v)
         lua_rawseti(L, -2, 1)

@@ -284,24 +284,24 @@ enum ScenarioMethods {
         // function, so the accessor costs a Lua call (see `make bench`), not a C call.
         if (try? state.load("return function(self) return self.__rung_name end", name: "=rung_name", mode: "t")) != nil,
            (try? state.pcall(nargs: 0, nresults: 1)) != nil {
-            lua_setfield(L, -2, "rung_name")
+            wg_rawsetfield(L, -2, "rung_name")
         }
-        lua_setfield(L, -2, "__methods")
+        wg_rawsetfield(L, -2, "__methods")
         state.push(.string("scenario"))
-        lua_setfield(L, -2, "__metatable")
+        wg_rawsetfield(L, -2, "__metatable")
         state.push(LuaFunction("__newindex") { a in
             throw LuaCallError("scenario fields are read-only ('\(a.stack.string(at: 2) ?? "?")'); use its methods")
         })
-        lua_setfield(L, -2, "__newindex")
+        wg_rawsetfield(L, -2, "__newindex")
         state.push(LuaFunction("__tostring") { a in
             let s = try ScenarioBindings.handle(a).scenario
             a.push("scenario '\(s.name)' (turn \(s.turn), rung \(s.rung) \(s.rungName))")
             return 1
         })
-        lua_setfield(L, -2, "__tostring")
+        wg_rawsetfield(L, -2, "__tostring")
         let names = (methods.map(\.name) + fields).sorted()
         state.push(.table(Dictionary(uniqueKeysWithValues: names.enumerated().map { (.integer(Int64($0.offset + 1)), .string($0.element)) })))
-        lua_setfield(L, -2, "__completions")
+        wg_rawsetfield(L, -2, "__completions")
         lua_settop(L, -2)
     }
 }

@@ -58,7 +58,7 @@ enum StepRunner {
     static func reseedMath(_ L: OpaquePointer, _ seed: Int64) throws {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE) == LUA_TTABLE,
+        guard wg_rawgetloaded(L) == LUA_TTABLE,
               wg_rawgetfield(L, -1, "math") == LUA_TTABLE,
               wg_rawgetfield(L, -1, "randomseed") == LUA_TFUNCTION else { return }
         lua_pushinteger(L, seed)

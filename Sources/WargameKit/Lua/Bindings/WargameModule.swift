@@ -12,12 +12,12 @@ public enum WargameModule {
         ScenarioMethods.installMetatable(in: state)
         state.pushLibrary(libraries.flatMap { $0 })
         state.push(.string(Wargame.version))
-        lua_setfield(L, -2, "version")
+        wg_rawsetfield(L, -2, "version")
         // package.loaded.wargame = wg, when the package library is present
-        lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE)
+        wg_rawgetloaded(L)
         if lua_type(L, -1) == LUA_TTABLE {
             lua_pushvalue(L, -2)
-            lua_setfield(L, -2, "wargame")
+            wg_rawsetfield(L, -2, "wargame")
         }
         lua_settop(L, -2)
         state.setGlobal("wg")
