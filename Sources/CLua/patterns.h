@@ -396,8 +396,10 @@ static int wg_pm_gmatch(lua_State *L) {
 }
 
 /// Appends gsub's string replacement (argument 3) for the match [s, e): `%0` the match,
-/// `%1`..`%9` captures, `%%` a percent sign.
+/// `%1`..`%9` captures, `%%` a percent sign. The copying counts too: `%0` repeated in the
+/// replacement makes the result grow as the subject's length times the replacement's.
 static void wg_pm_add_string(wg_pm *m, luaL_Buffer *b, const char *s, const char *e) {
+    size_t before = luaL_bufflen(b);
     size_t lr = 0;
     const char *r = lua_tolstring(m->L, 3, &lr);
     const char *r_end = r + lr;
@@ -420,6 +422,7 @@ static void wg_pm_add_string(wg_pm *m, luaL_Buffer *b, const char *s, const char
         }
         r = pct + 2;
     }
+    wg_pm_step(m, 1 + (luaL_bufflen(b) - before) / 64);
 }
 
 /// Appends the replacement of the match [s, e) by a table or function (argument 3); false
