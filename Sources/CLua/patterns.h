@@ -6,8 +6,9 @@
 // character a repetition or `%b` scans, a start of an unanchored search, bytes compared) and
 // every WG_PATTERN_CHECK steps checks the limits as the hook does (wg_raise_if_due), so a
 // costly match ends with the usual "time limit exceeded" (or "interrupted!") and an ordinary
-// one runs as fast as it did. Results and error messages are those of Lua 5.4's string
-// library (Tests/Lua/SandboxPatternTests.swift compares them).
+// one keeps working (about 1.5 times the stock library's time, measured in a release build).
+// Results and error messages are those of Lua 5.4's string library
+// (Tests/Lua/SandboxPatternTests.swift compares them).
 #ifndef WARGAME_CLUA_PATTERNS_H
 #define WARGAME_CLUA_PATTERNS_H
 #include <ctype.h>
