@@ -146,14 +146,21 @@ import Testing
         let state = try Sandbox.makeState()
         let r = try Sandbox.run("""
             local _, gc = pcall(setmetatable, {}, { __gc = function() while true do end end })
-            local _, pattern = pcall(string.find, string.rep("a", 3000), string.rep("a*", 8) .. "b")
             local trimmed = ("  padded  "):match("^%s*(.-)%s*$")
-            return gc, pattern, trimmed, setmetatable({}, { __index = { x = 1 } }).x
+            return gc, trimmed, setmetatable({}, { __index = { x = 1 } }).x
             """, in: state)
         #expect(r[0].asString?.contains("__gc is not allowed") == true)
-        #expect(r[1].asString?.contains("pattern too costly") == true)
-        #expect(r[2] == .string("padded"))
-        #expect(r[3] == .integer(1))
+        #expect(r[1] == .string("padded"))
+        #expect(r[2] == .integer(1))
+        // A runaway pattern stops at the time limit (a pcall cannot keep the chunk going).
+        var caught: LuaError?
+        do {
+            try Sandbox.run("""
+                local _, pattern = pcall(string.find, string.rep("a", 3000), string.rep("a*", 8) .. "b")
+                return pattern
+                """, in: state)
+        } catch { caught = error }
+        #expect(caught?.message.contains("time limit exceeded") == true, "\(String(describing: caught))")
     }
 
     /// A save edited and re-signed (valid header and checksum) is still checked.

@@ -75,7 +75,9 @@ public enum Sandbox {
 
     /// Library functions that run long in C, out of the count hook's sight, and the guard
     /// each gets (Sources/CLua/sandbox.h): every one checks the limits before it runs, so a
-    /// loop of costly calls stops at the deadline; most also bound their arguments.
+    /// loop of costly calls stops at the deadline; most also bound their arguments. The
+    /// pattern functions (find, match, gmatch, gsub) are the sandbox's own matcher
+    /// (Sources/CLua/patterns.h), which also checks the limits while it backtracks.
     /// `print` is replaced (bounded output), `load` and `require` too (see ``allowList``).
     static let guards: [String: Int32] = [
         "_G.collectgarbage": WG_GUARD_COLLECT, "_G.setmetatable": WG_GUARD_SETMETATABLE, "_G.warn": WG_GUARD_WARN,
