@@ -51,10 +51,10 @@ static inline void lua_insert(lua_State *L, int i) { lua_rotate(L, i, 1); }
 static inline void lua_remove(lua_State *L, int i) { lua_rotate(L, i, -1); lua_pop(L, 1); }
 #undef lua_replace
 static inline void lua_replace(lua_State *L, int i) { lua_copy(L, -1, i); lua_pop(L, 1); }
-// Raw registry read: Lua's own macro uses lua_getfield, which runs an __index a script put
-// on the registry (debug.setmetatable(debug.getregistry(), ...)) and can raise from Swift.
-#undef luaL_getmetatable
-static inline int luaL_getmetatable(lua_State *L, const char *n) {
+// Raw registry read in place of luaL_getmetatable: Lua's own macro uses lua_getfield, which
+// runs an __index a script put on the registry (debug.setmetatable(debug.getregistry(),
+// ...)) and can raise from Swift.
+static inline int wg_rawgetmetatable(lua_State *L, const char *n) {
     lua_pushstring(L, n);
     return lua_rawget(L, LUA_REGISTRYINDEX);
 }

@@ -45,7 +45,7 @@ extension LuaStack {
     /// stop it (Lua runs finalizers with hooks off).
     @discardableResult
     public func pushObjectMetatable(_ name: String) -> Bool {
-        if luaL_getmetatable(L, name) == LUA_TTABLE { return false }
+        if wg_rawgetmetatable(L, name) == LUA_TTABLE { return false }
         lua_settop(L, -2)
         lua_createtable(L, 0, 5)
         pushString(name)
@@ -73,7 +73,7 @@ extension LuaStack {
         let slot = lua_newuserdatauv(L, MemoryLayout<LuaObjectBlock>.size, 1)!
         slot.storeBytes(of: LuaObjectBlock(tag: LuaStack.tag(for: name), object: Unmanaged.passRetained(object).toOpaque()),
                         as: LuaObjectBlock.self)
-        _ = luaL_getmetatable(L, name)
+        _ = wg_rawgetmetatable(L, name)
         lua_setmetatable(L, -2)
     }
 

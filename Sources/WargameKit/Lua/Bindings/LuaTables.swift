@@ -110,7 +110,7 @@ enum LuaTables {
 
     static func setPrintable(_ L: OpaquePointer, _ index: Int32) {
         let idx = lua_absindex(L, index)
-        if luaL_getmetatable(L, printable) == LUA_TTABLE { lua_setmetatable(L, idx) } else { lua_settop(L, -2) }
+        if wg_rawgetmetatable(L, printable) == LUA_TTABLE { lua_setmetatable(L, idx) } else { lua_settop(L, -2) }
     }
 
     /// The shared metatable: `tostring(t)` is `t.summary`. Scripts get "wargame.printable"
