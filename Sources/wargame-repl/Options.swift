@@ -35,7 +35,8 @@ struct Options: Equatable {
           -E         ignore environment variables
           -W         turn warnings on
           --seed n   seed the scenario generator and math.random with n
-          --sandbox  run untrusted code: no files, processes or C modules; limits on
+          --sandbox  run untrusted code: no files, processes or C modules; each chunk
+                     runs at most 1 s, the state holds at most 64 MiB (options below)
           --time-limit s      seconds a chunk may run (sandbox default 1)
           --memory-limit MiB  memory the Lua state may hold (sandbox default 64)
           --montecarlo FILE   run the scenario script FILE many times and print a summary
