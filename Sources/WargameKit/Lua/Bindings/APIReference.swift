@@ -169,6 +169,7 @@ public enum APIReference {
         Entry(name: "s.name", signature: "s.name", summary: "The scenario's name (read-only)."),
         Entry(name: "s.turn", signature: "s.turn", summary: "The current turn, 0 for a new scenario (read-only)."),
         Entry(name: "s.rung", signature: "s.rung", summary: "The current escalation rung, 0-based (read-only)."),
+        Entry(name: "s.ended", signature: "s.ended", summary: "Whether the run has ended (read-only); s:status() and the last report say why."),
         Entry(name: "s:rung_name", signature: "name = s:rung_name()", summary: "The name of the current rung."),
         Entry(name: "s:side", signature: "s:side(name, {\"USA\", \"UKG\", ...} [, { nuclear=true, stake=1 }])",
               summary: "Declares a side by state abbreviations; the first is its leader.",
