@@ -47,12 +47,13 @@ extension LuaStack {
     public func boundedValue(at index: Int32, depth: Int = 16, entries: Int = InputLimits.tableEntries,
                              bytes: Int = InputLimits.tableBytes) throws(CopyLimitError) -> LuaValue {
         let left = LuaStack.memoryLeft(L) ?? bytes
-        var budget = Budget(entries: entries, bytes: min(bytes, left), limited: left < bytes)
+        var budget = CopyBudget(entries: entries, bytes: min(bytes, left), limited: left < bytes)
         var seen = Set<UnsafeRawPointer>()
-        return try boundedValue(at: lua_absindex(L, index), depth: depth, budget: &budget, seen: &seen)
+        return try copyValue(at: lua_absindex(L, index), depth: depth, budget: &budget, seen: &seen)
     }
 
-    private struct Budget {
+    /// What a copy may still take; ``unlimited`` never runs out (``value(at:depth:)``).
+    struct CopyBudget {
         var entries: Int
         var bytes: Int
         let maxEntries: Int
@@ -62,11 +63,19 @@ extension LuaStack {
             self.entries = entries; self.bytes = bytes; maxEntries = entries; maxBytes = bytes; byMemory = limited
         }
         var exceeded: CopyLimitError { byMemory ? .memory(maxBytes) : .bytes(maxBytes) }
+        static var unlimited: CopyBudget { CopyBudget(entries: .max, bytes: .max, limited: false) }
     }
 
-    private func boundedValue(at index: Int32, depth: Int, budget: inout Budget,
-                              seen: inout Set<UnsafeRawPointer>) throws(CopyLimitError) -> LuaValue {
+    /// The one walk that copies a Lua value into Swift: tables to `depth`, cycles and
+    /// deeper tables as opaque, counting entries and string bytes against `budget`.
+    func copyValue(at index: Int32, depth: Int, budget: inout CopyBudget,
+                   seen: inout Set<UnsafeRawPointer>) throws(CopyLimitError) -> LuaValue {
         switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE: return .nil
+        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
+            return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING:
             let length = Int(lua_rawlen(L, index))
             guard length <= budget.bytes else { throw budget.exceeded }
@@ -83,8 +92,8 @@ extension LuaStack {
                 budget.entries -= 1
                 guard budget.entries >= 0 else { lua_settop(L, -3); throw .entries(budget.maxEntries) }
                 do {
-                    let k = try boundedValue(at: lua_absindex(L, -2), depth: depth - 1, budget: &budget, seen: &seen)
-                    let v = try boundedValue(at: lua_absindex(L, -1), depth: depth - 1, budget: &budget, seen: &seen)
+                    let k = try copyValue(at: lua_absindex(L, -2), depth: depth - 1, budget: &budget, seen: &seen)
+                    let v = try copyValue(at: lua_absindex(L, -1), depth: depth - 1, budget: &budget, seen: &seen)
                     if k != .nil { out[k] = v }
                 } catch {
                     lua_settop(L, -3)  // the key and value of this traversal
@@ -94,7 +103,7 @@ extension LuaStack {
             }
             return .table(out)
         default:
-            return value(at: index, depth: 0)
+            return .opaque(typeName(at: index))
         }
     }
 

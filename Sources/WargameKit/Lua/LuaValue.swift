@@ -112,34 +112,10 @@ public struct LuaStack {
     }
 
     public func value(at index: Int32, depth: Int = 16) -> LuaValue {
+        var budget = CopyBudget.unlimited
         var seen = Set<UnsafeRawPointer>()
-        return value(at: lua_absindex(L, index), depth: depth, seen: &seen)
-    }
-
-    private func value(at index: Int32, depth: Int, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
-        switch lua_type(L, index) {
-        case LUA_TNIL, LUA_TNONE: return .nil
-        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
-        case LUA_TNUMBER:
-            if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
-            return .number(lua_tonumberx(L, index, nil))
-        case LUA_TSTRING: return .string(string(at: index) ?? "")
-        case LUA_TTABLE:
-            guard depth > 0, lua_checkstack(L, 4) != 0, let p = lua_topointer(L, index), seen.insert(p).inserted else {
-                return .opaque("table")
-            }
-            defer { seen.remove(p) }
-            var out: [LuaValue: LuaValue] = [:]
-            lua_pushnil(L)
-            while lua_next(L, index) != 0 {
-                let k = value(at: lua_absindex(L, -2), depth: depth - 1, seen: &seen)
-                let v = value(at: lua_absindex(L, -1), depth: depth - 1, seen: &seen)
-                if k != .nil { out[k] = v }
-                lua_settop(L, -2)
-            }
-            return .table(out)
-        default:
-            return .opaque(typeName(at: index))
-        }
+        // The walk of ``boundedValue(at:depth:entries:bytes:)`` with a budget that never
+        // runs out, so it cannot throw.
+        return (try? copyValue(at: lua_absindex(L, index), depth: depth, budget: &budget, seen: &seen)) ?? .nil
     }
 }
