@@ -1,4 +1,5 @@
-/// Figures that depend only on a scenario's configuration while no war has begun (the
+/// Figures that depend only on a scenario's configuration (the world median, and while no
+/// war has begun the
 /// odds and the doctrine's outlooks), kept from one turn to the next so that a Monte Carlo
 /// run does not recompute them every turn. A cache, not state: it is neither saved nor
 /// compared, and it is used only while the inputs it was computed from are unchanged
@@ -14,6 +15,8 @@ struct PrewarMemo: Codable, Hashable, Sendable {
     private(set) var inputs: Inputs?
     var odds: [SideOdds]?
     var outlooks: [Int: Doctrine.Outlook] = [:]
+    /// The world median of spending per soldier (depends on the capabilities alone).
+    var median: Double??
 
     init() {}
 

@@ -36,7 +36,7 @@ extension Scenario {
         let previous = rung
         var events: [Event] = []
         try hooks.reseedScripts?(streams[.scripts].derivedSeed())
-        let median = ForceBalance.medianSpendingPerSoldier(capabilities)
+        let median = cachedMedian()
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.

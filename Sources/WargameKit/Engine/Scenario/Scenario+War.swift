@@ -71,6 +71,16 @@ extension Scenario {
         return odds
     }
 
+    /// The world median of spending per soldier, computed once per set of capabilities
+    /// (it sorts every state's ratio) rather than every turn.
+    mutating func cachedMedian() -> Double? {
+        memo.validate(for: memoInputs())
+        if let m = memo.median { return m }
+        let m = ForceBalance.medianSpendingPerSoldier(capabilities)
+        memo.median = .some(m)
+        return m
+    }
+
     /// ``outlook(_:attacker:median:)``, from the memo before war.
     mutating func cachedOutlook(_ i: Int, attacker: Int, median: Double?) throws -> Doctrine.Outlook {
         guard isPrewar else { return try outlook(i, attacker: attacker, median: median) }
