@@ -1,7 +1,6 @@
 /// Figures that depend only on a scenario's configuration (the world median, and while no
-/// war has begun the
-/// odds and the doctrine's outlooks), kept from one turn to the next so that a Monte Carlo
-/// run does not recompute them every turn. A cache, not state: it is neither saved nor
+/// war has begun the odds and the doctrine's outlooks), kept from one turn to the next so
+/// that a Monte Carlo run does not recompute them every turn. A cache, not state: it is neither saved nor
 /// compared, and it is used only while the inputs it was computed from are unchanged
 /// (compared with ==, which is cheap while they share storage).
 struct PrewarMemo: Codable, Hashable, Sendable {
