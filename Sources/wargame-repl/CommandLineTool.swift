@@ -27,6 +27,9 @@ enum CommandLineTool {
             print(APIReference.markdown(), terminator: "")
             return 0
         }
+        // Modes that run on their own terms (checking scripts, an exercise): exit status or nil.
+        if let status = runAuthoringMode(options) { return status }
+        if let status = runExerciseMode(options) { return status }
         let state: LuaState
         do {
             // --sandbox: the allow-list, text chunks only, no file access from wg, and the
@@ -65,7 +68,7 @@ enum CommandLineTool {
             }
         }
         if o.version { print("wargame \(Wargame.version) (\(String(cString: WG_LUA_RELEASE)))") }
-        if let file = o.montecarlo {
+        if let file = o.monteCarlo.script {
             return runMonteCarlo(file, o, state: state)
         }
         if let script = o.script {
@@ -97,21 +100,6 @@ enum CommandLineTool {
         }
     }
 
-    /// `--montecarlo FILE`: `print(wg.montecarlo{...})`; the summary prints itself.
-    static func runMonteCarlo(_ file: String, _ o: Options, state: LuaState) -> Bool {
-        attempt(state) {
-            try state.load("""
-                local script, runs, turns, threads = ...
-                print(wg.montecarlo{ script = script, runs = runs, turns = turns, threads = threads, seed = wg.seed })
-                """, name: "=(--montecarlo)")
-            state.push(.string(file))
-            state.push(.integer(o.runs ?? 1000))
-            state.push(o.turns.map { .integer($0) } ?? .nil)
-            state.push(o.threads.map { .integer($0) } ?? .nil)
-            try state.pcall(nargs: 4, nresults: 0)
-        }
-    }
-
     /// `arg[0]` is the script; options before it get negative indices, as in lua.c.
     static func createArgTable(_ argv: [String], scriptIndex: Int, state: LuaState) {
         var table: [LuaValue: LuaValue] = [:]
@@ -127,13 +115,6 @@ enum CommandLineTool {
         guard let value else { return true }
         if value.hasPrefix("@") { return attempt(state, { try state.runFile(String(value.dropFirst())) }) }
         return attempt(state, { try state.run(value, name: name) })
-    }
-
-    /// Runs a script file (or stdin for "-") with `args` as `...`.
-    static func runScript(_ path: String, args: [String], state: LuaState) -> Bool {
-        attempt(state) {
-            try state.runFile(path == "-" ? nil : path, args: args.map { .string($0) })
-        }
     }
 
     /// Runs `body` with Ctrl-C routed to Lua; reports an error as lua.c does.

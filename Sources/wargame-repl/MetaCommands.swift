@@ -8,6 +8,9 @@ import WargameKit
 enum MetaCommands {
     enum Outcome { case proceed, quit }
 
+    /// A command written in Swift: its arguments and the state.
+    typealias Native = @Sendable ([String], LuaState) -> Outcome
+
     /// The names, in the order `:help` lists them.
     static var names: [String] { APIReference.entries.filter { $0.group == .metaCommand }.map(\.name) }
 
@@ -57,78 +60,18 @@ enum MetaCommands {
         local function arg(v, usage) if v == nil then fail(usage) end return v end
         """
 
-    /// Lua for each command; `...` holds its arguments as strings.
-    static let bodies: [String: String] = [
-        ":step": """
-            local n = int(..., "usage: :step [n]")
-            local s = need()
-            if n then print(s:step(n)) else print(s:step()) end
-            """,
-        ":status": "print(need():status())",
-        ":balance": """
-            local a, b = ...
-            arg(b, "usage: :balance a b")
-            print(need():balance(a, b))
-            """,
-        ":damage": "print(need():damage(arg(..., \"usage: :damage t\")))",
-        ":log": """
-            local n = int(..., "usage: :log [n]")
-            local log = need():log()
-            local first = n and math.max(1, #log - n + 1) or 1
-            if #log == 0 then print("(no events yet)") end
-            for i = first, #log do print(log[i]) end
-            """,
-        ":undo": """
-            local s = need()
-            s:undo()
-            print("back to turn " .. tostring(s.turn))
-            """,
-        ":rewind": """
-            local n = int(..., "usage: :rewind n")
-            local s = need()
-            s:rewind(n)
-            print("back to turn " .. tostring(s.turn))
-            """,
-        ":fork": """
-            local name = ...
-            local keywords = " and break do else elseif end false for function goto if in local nil not or repeat return then true until while "
-            if name ~= nil and (not name:match("^[%a_][%w_]*$") or keywords:find(" " .. name .. " ", 1, true)) then
-              fail("usage: :fork [name] (name must be a Lua name)")
-            end
-            local s = need()
-            if name == nil then
-              local i = 1
-              while rawget(_ENV, "fork" .. i) ~= nil do i = i + 1 end
-              name = "fork" .. i
-            end
-            claim(name, "fork", "choose another name")
-            rawset(_ENV, name, s:fork())
-            local hint = name == "s" and "" or (" (type s = %s to work on it)"):format(name)
-            print(("%s = fork of %s at turn %s%s"):format(name, tostring(s.name), tostring(s.turn), hint))
-            """,
-        ":save": """
-            local f = arg(..., "usage: :save file")
-            need():save(f)
-            print("saved to " .. f)
-            """,
-        ":load": """
-            local f = arg(..., "usage: :load file")
-            claim("s", "load", "set s = nil first")
-            local loaded = wg.load(f)
-            rawset(_ENV, "s", loaded)
-            print(("loaded %s into s"):format(f))
-            """,
-        ":report": """
-            local f = arg(..., "usage: :report file")
-            need():report(f)
-            print("wrote " .. f)
-            """,
-        ":seed": """
-            local n = int(..., "usage: :seed n")
-            need():seed(n)
-            print("seed " .. n)
-            """,
-    ]
+    /// Lua for each command; `...` holds its arguments as strings. The bodies live in files
+    /// by topic (`MetaCommands+*.swift`); a name may appear in one of them only.
+    static let bodies: [String: String] = analysisBodies
+        .merging(sessionBodies) { _, _ in fatalError("meta-command defined twice") }
+        .merging(authoringBodies) { _, _ in fatalError("meta-command defined twice") }
+        .merging(exerciseBodies) { _, _ in fatalError("meta-command defined twice") }
+
+    /// Commands written in Swift rather than Lua (they need the terminal, or more than
+    /// `print`), by topic; each receives its arguments and the state.
+    static let native: [String: Native] = analysisNative
+        .merging(authoringNative) { _, _ in fatalError("meta-command defined twice") }
+        .merging(exerciseNative) { _, _ in fatalError("meta-command defined twice") }
 
     /// The prompt's text: `name t<turn> <rung name>`, nil without a current scenario or on
     /// any error.
@@ -160,6 +103,7 @@ enum MetaCommands {
         case ":quit": return .quit
         case ":help": help(words.first)
         default:
+            if let command = native[name] { return command(words, state) }
             guard let body = bodies[name] else { return .proceed }
             let top = lua_gettop(state.L)
             do {
@@ -176,39 +120,6 @@ enum MetaCommands {
             lua_settop(state.L, top)
         }
         return .proceed
-    }
-
-    /// `:help` lists everything; `:help name` prints one entry.
-    static func help(_ name: String?) {
-        guard let name else {
-            print("Meta-commands (on s, else the last scenario created):")
-            for e in APIReference.entries where e.group == .metaCommand {
-                print("  " + e.signature.padding(toLength: 16, withPad: " ", startingAt: 0) + e.summary)
-            }
-            for group in [APIReference.Group.module, .scenario] {
-                print(group.rawValue + ":")
-                print(wrap(APIReference.entries.filter { $0.group == group }.map(\.name), indent: "  "))
-            }
-            print("Type :help name for one of them (e.g. :help s:step).")
-            return
-        }
-        guard let e = APIReference.entry(named: name) else {
-            CommandLineTool.report("no help for '\(name)' (:help lists the names)")
-            return
-        }
-        print(e.signature)
-        print("  " + e.summary)
-        if !e.details.isEmpty { print("  " + e.details) }
-    }
-
-    static func wrap(_ names: [String], indent: String, width: Int = 78) -> String {
-        var lines: [String] = [], line = indent
-        for n in names {
-            if line.count + n.count + 1 > width && line != indent { lines.append(line); line = indent }
-            line += (line == indent ? "" : " ") + n
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
     }
 
     /// Words separated by blanks; "double" or 'single' quotes keep blanks inside one word.

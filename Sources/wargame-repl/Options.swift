@@ -14,10 +14,10 @@ struct Options: Equatable {
     var seed: Int64?            // --seed n
     var timeLimit: Double?      // --time-limit s: wall clock per chunk
     var memoryLimit: Int?       // --memory-limit MiB: the state's allocations
-    var montecarlo: String?     // --montecarlo FILE: many runs of a scenario script
-    var runs: Int64?            // --runs n (with --montecarlo)
-    var turns: Int64?           // --turns n (with --montecarlo)
-    var threads: Int64?         // --threads n (with --montecarlo)
+    /// Options by topic, each parsed by its own type (in its own file).
+    var monteCarlo = MonteCarloOptions()
+    var authoring = AuthoringOptions()
+    var exercise = ExerciseOptions()
     var apiMarkdown = false     // --api-markdown (hidden): print docs/lua-api.md
     /// The script, "-" for stdin, nil for none.
     var script: String?
@@ -25,7 +25,9 @@ struct Options: Equatable {
     var scriptIndex: Int
     var scriptArgs: [String] = []
 
-    static let usage = """
+    static let usage = coreUsage + MonteCarloOptions.usage + AuthoringOptions.usage + ExerciseOptions.usage + usageEnd
+
+    static let coreUsage = """
         usage: wargame-repl [options] [script [args]]
         Available options are:
           -e stat    execute string 'stat'
@@ -39,8 +41,10 @@ struct Options: Equatable {
                      runs at most 1 s, the state holds at most 64 MiB (options below)
           --time-limit s      seconds a chunk may run (sandbox default 1)
           --memory-limit MiB  memory the Lua state may hold (sandbox default 64)
-          --montecarlo FILE   run the scenario script FILE many times and print a summary
-                              (--runs n, default 1000; --turns n; --threads n; --seed n)
+
+        """
+
+    static let usageEnd = """
           --help     show this help
           --         stop handling options
           -          stop handling options and execute stdin
@@ -89,16 +93,14 @@ struct Options: Equatable {
                     throw UsageError(message: "'--memory-limit' needs MiB in 1...1048576, got '\(v)'")
                 }
                 o.memoryLimit = x
-            case "--montecarlo": o.montecarlo = try value(a)
-            case "--runs", "--turns", "--threads":
-                let v = try value(a)
-                guard let n = Int64(v), n >= 1 else { throw UsageError(message: "'\(a)' needs a positive integer, got '\(v)'") }
-                if a == "--runs" { o.runs = n } else if a == "--turns" { o.turns = n } else { o.threads = n }
             case "-e": o.actions.append(.execute(try value(a)))
             case "-l": o.actions.append(.require(try value(a)))
             default:
                 if a.hasPrefix("-e") && a.count > 2 { o.actions.append(.execute(String(a.dropFirst(2)))) }
                 else if a.hasPrefix("-l") && a.count > 2 { o.actions.append(.require(String(a.dropFirst(2)))) }
+                else if try o.monteCarlo.accept(a, value: { try value(a) }) {}
+                else if try o.authoring.accept(a, value: { try value(a) }) {}
+                else if try o.exercise.accept(a, value: { try value(a) }) {}
                 else { throw UsageError(message: "unrecognized option '\(a)'") }
             }
             if a == "--" { break }

@@ -1,0 +1,56 @@
+// The `wg` module's entries (Monte Carlo's are in APIReference+MonteCarlo.swift).
+
+extension APIReference {
+    /// The functions and fields of `wg`.
+    static let module: [Entry] = [
+        Entry(name: "wg.version", signature: "wg.version",
+              summary: "The engine's version, a string \"0.x.y\"."),
+        Entry(name: "wg.capabilities", signature: "caps = wg.capabilities([file [, year]])",
+              summary: "National capabilities (COW NMC) keyed by state abbreviation.",
+              details: """
+                  With no file: the bundled COW NMC v6.0, year 2016. With a file: any COW NMC CSV, \
+                  by default its latest year. `caps.RUS.cinc`, `caps.RUS.milex`, `caps.RUS.ccode`; \
+                  a missing value (-9 in the file) is nil. `cinc` is computed, never copied from the file.
+                  """),
+        Entry(name: "wg.lanchester",
+              signature: "r = wg.lanchester{ a=1000, b=800, alpha=0.010, beta=0.012, law=\"square\", dt=0.01, t=50 }",
+              summary: "Lanchester attrition between two forces.",
+              details: """
+                  Square law: dA/dt = -beta*B, dB/dt = -alpha*A; linear law: -beta*A*B, -alpha*A*B. \
+                  Returns `r.a`, `r.b` (forces left), `r.t` (time run) and `r.winner` ("a", "b" or nil).
+                  """),
+        Entry(name: "wg.scenario",
+              signature: "s = wg.scenario{ name=\"...\", seed=42 [, capabilities=caps] [, ladder={...}] [, rung=3] [, turns=40] }",
+              summary: "A new scenario at turn 0.",
+              details: """
+                  `seed` makes runs reproducible; `ladder` replaces the default escalation ladder \
+                  (array of rung names, rung 0 first, or `{name=, description=, war=, nuclear=, \
+                  war_share=, cost=, risk=}` tables; at most 1000 rungs); `rung` is the starting rung, \
+                  `turns` the turn limit. `doctrine=`, `theatre=` and `sanctions=` tables override \
+                  model parameters (:help doctrine); a value out of range is an error naming it. \
+                  `nuclear = { RUS = 0 }` overrides warhead counts (FAS 2024 estimates by default). \
+                  Limits, the same when a save is loaded: turns 1..1000000, 100 sides, \
+                  1000 alliances, sanctions and alignments, 1000 members each, 10000 states, names of \
+                  1000 bytes. Whatever a scenario accepts saves and loads.
+                  """),
+        Entry(name: "wg.ladder", signature: "names, descriptions = wg.ladder([ladder])",
+              summary: "The default escalation ladder: an array of rung names, rung 0 first, and their one-line descriptions.",
+              details: "With a ladder spec (names, or {name=, description=, war=, nuclear=} tables) it checks and returns that one."),
+        Entry(name: "wg.load", signature: "s = wg.load(file)",
+              summary: "Loads a scenario saved with `s:save`.",
+              details: """
+                  The save format is versioned; a bad file is a one-line error naming it. A save file \
+                  is at most 64 MiB and is checked as the API checks a scenario.
+                  """),
+        Entry(name: "wg.options", signature: "local opts = wg.options(...)",
+              summary: "A scenario script's variant arguments as one table.",
+              details: """
+                  Tables (from Monte Carlo `args` or `loadfile(f)(t)`) are merged; strings `key=value` \
+                  (the command line) become true, false, a number, or the text. Other arguments are ignored: \
+                  `wargame-repl Scripts/scenarios/default.lua china=true turns=20`.
+                  """),
+        Entry(name: "wg.last", signature: "s = wg.last()",
+              summary: "The most recently created scenario, or nil.",
+              details: "The REPL's meta-commands act on the global `s`, else on `wg.last()`."),
+    ]
+}

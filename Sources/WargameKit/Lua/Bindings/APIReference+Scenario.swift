@@ -1,0 +1,74 @@
+// A scenario's methods and fields.
+
+extension APIReference {
+    /// The methods and fields of a scenario `s`.
+    static let scenario: [Entry] = [
+        Entry(name: "s.name", signature: "s.name", summary: "The scenario's name (read-only)."),
+        Entry(name: "s.turn", signature: "s.turn", summary: "The current turn, 0 for a new scenario (read-only)."),
+        Entry(name: "s.rung", signature: "s.rung", summary: "The current escalation rung, 0-based (read-only)."),
+        Entry(name: "s.ended", signature: "s.ended", summary: "Whether the run has ended (read-only); s:status() and the last report say why."),
+        Entry(name: "s:rung_name", signature: "name = s:rung_name()", summary: "The name of the current rung."),
+        Entry(name: "s:side", signature: "s:side(name, {\"USA\", \"UKG\", ...} [, { nuclear=true, stake=1 }])",
+              summary: "Declares a side by state abbreviations; the first is its leader.",
+              details: """
+                  `nuclear` overrides the FAS data on whether the side holds nuclear weapons; \
+                  `stake` (0..1) is the ceiling of its desperation hazard (1: home territory at stake; \
+                  default the doctrine's `stake`).
+                  """),
+        Entry(name: "s:alliance",
+              signature: "s:alliance{ name=\"CSTO\", members={...}, obligation=\"defense\", reliability=0.3, format=\"multilateral\" [, against={\"USA\"}] }",
+              summary: "Declares an alliance commitment.",
+              details: """
+                  `reliability` is the chance an invoked ally honours it; `against` restricts it to \
+                  a contingency (an attack by those states). Who attacks decides coverage: a side's \
+                  `defense` pacts count when it is attacked, its `offense` pacts when it attacks. A side \
+                  holding a covering `bilateral` treaty calls its bilateral partners and invokes none of \
+                  its `multilateral` ones; each ally answers once per war. A bilateral treaty binds two states.
+                  """),
+        Entry(name: "s:trade", signature: "s:trade{ from=\"CHN\", to=\"RUS\", value=115 }  -- or s:trade(\"flows.csv\")",
+              summary: "Adds trade flows, USD bn per year."),
+        Entry(name: "s:economy", signature: "s:economy{ RUS={ gdp=1780 }, ... }",
+              summary: "Economic inputs the NMC data lacks (GDP, USD bn)."),
+        Entry(name: "s:sanction", signature: "s:sanction{ name=\"...\", by={...}, target=\"RUS\", coverage=0.6 }",
+              summary: "Imposes a sanctions package: blocks `coverage` of trade between each sanctioner and the target."),
+        Entry(name: "s:alignment",
+              signature: "s:alignment{ name=\"...\", members={\"TUR\",\"UAE\",\"KZK\"}, beneficiary=\"RUS\", visibility=0.2, commission=0.15 }",
+              summary: "A countersanction alignment that reroutes blocked trade for a commission.",
+              details: "The more visible it is, the likelier detection and secondary sanctions on its members."),
+        Entry(name: "s:policy", signature: "s:policy(\"RUS\", function(view) return \"hold\" end)",
+              summary: "A side's policy: returns \"escalate\", \"hold\", \"deescalate\" or {rung=n} each turn.",
+              details: "Without a policy, or when the policy returns nil, a side follows the built-in doctrine (:help doctrine)."),
+        Entry(name: "s:on", signature: "s:on(\"turn\", function(report) ... end)",
+              summary: "Hooks an event: \"turn\", \"escalation\", \"deescalation\", \"alliance\", \"combat\", \"sanctions\", \"nuclear\" or \"end\".",
+              details: "\"turn\" and \"end\" receive the turn's report, the others each event of their kind."),
+        Entry(name: "s:step", signature: "report = s:step([n])",
+              summary: "Advances n turns (default 1) and returns the last turn's report.",
+              details: "The report's tostring is a readable summary of the turn."),
+        Entry(name: "s:balance", signature: "b = s:balance(a, b [, { attacker = a }])",
+              summary: "The force balance between two states and their allies.",
+              details: """
+                  `{ ratio=, a=, b=, allies={...}, p_win= }`; its tostring is readable. With `attacker`, \
+                  the commitments that such an attack invokes; without, each side's defence pacts count.
+                  """),
+        Entry(name: "s:damage", signature: "d = s:damage(target)",
+              summary: "Sanctions damage to a state so far.",
+              details: "`{ gdp_loss=, gdp_loss_pct=, blocked=, leaked=, ... }`; its tostring is readable."),
+        Entry(name: "s:log", signature: "events = s:log()",
+              summary: "The events so far, oldest first; each event's tostring is one line."),
+        Entry(name: "s:undo", signature: "s:undo()", summary: "Goes back one turn (a new scenario is at turn 0)."),
+        Entry(name: "s:rewind", signature: "s:rewind(turn)", summary: "Goes back to an earlier turn."),
+        Entry(name: "s:fork", signature: "s2 = s:fork()", summary: "An independent copy of the scenario, for a what-if."),
+        Entry(name: "s:save", signature: "s:save(file)",
+              summary: "Saves the scenario (versioned format, atomic write); `wg.load` reads it back.",
+              details: """
+                  Replaces only a regular file: a directory, symbolic link, device or fifo at `file` \
+                  is refused. A save over 64 MiB is refused (it would not load).
+                  """),
+        Entry(name: "s:report", signature: "s:report(file)",
+              summary: "Writes an after-action report: self-contained HTML with SVG charts.",
+              details: "Written as `s:save` writes: atomically, replacing only a regular file."),
+        Entry(name: "s:status", signature: "text = s:status()",
+              summary: "An aligned multi-line summary: sides, balance, rung, sanctions damage, latest events."),
+        Entry(name: "s:seed", signature: "s:seed(n)", summary: "Reseeds the scenario's random generator (and `math.random`)."),
+    ]
+}

@@ -1,0 +1,8 @@
+/// Options that run a classroom exercise (none yet).
+struct ExerciseOptions: Equatable {
+    /// Lines of `--help`, each ending in a newline.
+    static let usage = ""
+
+    /// Takes `flag` when it is one of these options; `value()` reads its argument.
+    mutating func accept(_ flag: String, value: () throws -> String) throws -> Bool { false }
+}
