@@ -47,6 +47,12 @@ enum LuaTables {
                 t[.string("side")] = .string(v.a.contributions.contains(c) ? v.a.leader : v.b.leader)
                 return .table(t)
             }),
+            // Every contribution, leaders included, for tables of the balance (the REPL's :mode).
+            "contributions": array((v.a.contributions.map { (v.a.leader, $0) } + v.b.contributions.map { (v.b.leader, $0) }).map { side, c in
+                LuaTables.table([(.string("side"), .string(side)), (.string("state"), .string(c.state)), (.string("cinc"), .number(c.cinc)),
+                                 (.string("weight"), .number(c.weight)), (.string("power"), .number(c.power)),
+                                 (.string("alliance"), c.alliance.map { .string($0) } ?? .nil)])
+            }),
             "summary": .string(v.summary),
         ])
     }
