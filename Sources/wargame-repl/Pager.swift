@@ -55,23 +55,37 @@ enum Pager {
     }
 
     /// Feeds `data` to `sh -c command` and waits for it; false if it could not start.
+    /// posix_spawn, not Foundation's Process: the pager must stay in the terminal's
+    /// foreground process group to read keys (Process puts its child in a group of its own,
+    /// where less is stopped as soon as it touches the terminal).
     static func pipe(through command: String, _ data: Data) -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
+        var fds: [Int32] = [0, 0]
+        guard Glibc.pipe(&fds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
         var env = ProcessInfo.processInfo.environment
         if env["LESS"] == nil { env["LESS"] = "FRX" }
-        p.environment = env
-        let input = Pipe()
-        p.standardInput = input
-        do { try p.run() } catch { return false }
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in argv + envp { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        close(fds[0])
+        guard spawned == 0 else { close(fds[1]); return false }
         // A pager quit before reading everything closes the pipe: no SIGPIPE for us then.
         let old = signal(SIGPIPE, SIG_IGN)
-        writeAll(input.fileHandleForWriting.fileDescriptor, data)
-        try? input.fileHandleForWriting.close()
-        p.waitUntilExit()
+        writeAll(fds[1], data)
+        close(fds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         signal(SIGPIPE, old)
-        return p.terminationStatus != 127  // the shell found no such pager: print instead
+        let exited = status & 0x7f == 0
+        return !(exited && (status >> 8) & 0xff == 127)  // the shell found no such pager: print instead
     }
 
     static func writeAll(_ fd: Int32, _ data: Data) {

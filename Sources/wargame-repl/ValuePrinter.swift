@@ -88,7 +88,7 @@ enum ValuePrinter {
           path[v] = nil
           local total = count > n and count or n
           if more then
-            items[#items + 1] = format("... (more than %d entries)", MAXKEYS)
+            items[#items + 1] = format("... (at least %d entries in all)", n > MAXKEYS and n or MAXKEYS)
           elseif total > shown then
             items[#items + 1] = format("... (%d more)", total - shown)
           end

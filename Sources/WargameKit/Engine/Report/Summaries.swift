@@ -69,7 +69,7 @@ public enum EventStory {
             if let r = t.range(of: " detected in ") {
                 return "sanctioners detect \(t[..<r.lowerBound]) rerouting trade in \(t[r.upperBound...])"
             }
-            if let r = t.range(of: " leaves ") {
+            if let r = t.range(of: " leaves "), t.hasSuffix("'") {
                 return "\(t[..<r.lowerBound]) leaves \(t[r.upperBound...]): secondary sanctions would cost it more than its commission"
             }
             return t

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import WargameKit
+
+/// What the analyst's REPL prints when standard output is not a terminal, and the per-turn
+/// series behind :export, :plot and :compare, run as Lua.
+@Suite struct AnalystOutputTests {
+    /// Output to a pipe never goes through a pager, however long; `=expr` and `_` work
+    /// there too.
+    @Test func noPagerWhenStdoutIsNotATerminal() throws {
+        let input = "s = dofile('Scripts/scenarios/default.lua')\n:step 12\n=#s:log() > 12\n_\n"
+        let r = try Programs.repl(["--seed", "5", "-i"], input: input, environment: ["PAGER": "sed s/^/PAGED:/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("PAGED:"))
+        #expect(r.stdout.contains("turn 1: sanctions (rung 2), was rung 1\n") && r.stdout.contains("\nturn 12: "))
+        #expect(r.stdout.hasSuffix("true\ntrue\n\n"), "\(r.stdout.suffix(200))")
+    }
+
+    /// s:series(): one row per turn from 0, the rung and damage of each turn as the
+    /// scenario reported them then.
+    @Test func seriesFollowsTheTurns() throws {
+        let state = try LuaState()
+        WargameModule.install(in: state)
+        let out = try state.run("""
+            local s = dofile("\(Programs.defaultScenario)")
+            s:seed(5)
+            local rungs, damage = { [0] = s.rung }, { [0] = s:damage("RUS").gdp_loss_pct }
+            for t = 1, 6 do s:step(); rungs[t] = s.rung; damage[t] = s:damage("RUS").gdp_loss_pct end
+            local rows = s:series()
+            local ok = #rows == 7 and rows.columns[1] == "turn" and rows.sides[1] == "NATO"
+            for t = 0, 6 do
+              local r = rows[t + 1]
+              ok = ok and r.turn == t and r.rung == rungs[t] and r.damage_pct_RUS == damage[t]
+                   and r.p_win_NATO > 0 and r.p_win_NATO < 1 and r.position_NATO == 1
+            end
+            s:undo()
+            return ok, #s:series(), rows.rungs
+            """, name: "=series")
+        #expect(out == [.boolean(true), .integer(6), .integer(10)])
+    }
+}
