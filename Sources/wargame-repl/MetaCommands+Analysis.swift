@@ -3,31 +3,45 @@ import WargameKit
 
 // Meta-commands that step and read a scenario, and show it as tables, files and plots.
 extension MetaCommands {
-    /// Stepping. `:step n` steps one turn at a time so that each turn's report is shown.
-    static let analysisBodies: [String: String] = [
-        ":step": """
-            local given = ...
-            local n = 1
-            if given ~= nil then
-              n = math.tointeger(tonumber(given))
-              if n == nil then fail("usage: :step [n] (n is a number of turns, got '" .. given .. "')") end
-              if n == 0 then fail(":step 0 steps nothing: give a number of turns, 1 or more (:step alone steps one)") end
-              if n < 0 then fail(("cannot step back %d turns: :undo goes back one turn, :rewind n to turn n"):format(-n)) end
-              if n > 1000000 then fail(":step takes at most 1000000 turns at a time") end
-            end
-            local s = need()
-            if s.ended then
-              fail(("ended at turn %d: %s; nothing stepped"):format(s.turn, (tostring(s.ended):gsub("_", " "))))
-            end
-            for i = 1, n do
-              if i > 1 and s.ended then break end
-              print(s:step())
-            end
-            """,
-    ]
+    /// Commands written in Lua alone (none: stepping needs the pager after the turns).
+    static let analysisBodies: [String: String] = [:]
+
+    /// `:step [n]` steps one turn at a time and returns each turn's report; a failing turn
+    /// (a policy's error) ends the loop, and the turns made before it are still shown.
+    static let stepBody = """
+        local given = ...
+        local n = 1
+        if given ~= nil then
+          n = math.tointeger(tonumber(given))
+          if n == nil then fail("usage: :step [n] (n is a number of turns, got '" .. given .. "')") end
+          if n == 0 then fail(":step 0 steps nothing: give a number of turns, 1 or more (:step alone steps one)") end
+          if n < 0 then fail(("cannot step back %d turns: :undo goes back one turn, :rewind n to turn n"):format(-n)) end
+          if n > 1000000 then fail(":step takes at most 1000000 turns at a time") end
+        end
+        local s = need()
+        if s.ended then
+          fail(("ended at turn %d: %s; nothing stepped"):format(s.turn, (tostring(s.ended):gsub("_", " "))))
+        end
+        local out = {}
+        local ok, err = pcall(function()
+          for i = 1, n do
+            if i > 1 and s.ended then break end
+            out[#out + 1] = tostring(s:step())
+          end
+        end)
+        return out, (not ok) and tostring(err) or nil
+        """
 
     /// Commands that print tables in the session's `:mode`, write files or draw.
     static let analysisNative: [String: Native] = [
+        ":step": { args, state in
+            guard let v = values(":step", stepBody, args, state) else { return .proceed }
+            // Policies and hooks print as they run; the reports come after, through the pager.
+            let reports = v.first?.array.compactMap(\.asString) ?? []
+            Pager.paging { for r in reports { print(r) } }
+            if v.count > 1, let error = v[1].asString { CommandLineTool.report(strip(error, chunk: ":step")) }
+            return .proceed
+        },
         ":status": { _, state in
             guard let v = values(":status", "return need():status()", [], state)?.first?.asString else { return .proceed }
             guard Settings.mode != .table else { print(v); return .proceed }

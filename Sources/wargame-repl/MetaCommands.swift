@@ -101,9 +101,15 @@ enum MetaCommands {
             return .proceed
         }
         if name == ":quit" { return .quit }
-        // Long output goes through the pager (on a terminal, unless `:set pager off`).
-        return Pager.paging { dispatch(name, words, state: state) }
+        // Long output goes through the pager (on a terminal, unless `:set pager off`) for
+        // commands that run no script code: a policy, hook or script prints as it runs.
+        if pagedCommands.contains(name) { return Pager.paging { dispatch(name, words, state: state) } }
+        return dispatch(name, words, state: state)
     }
+
+    /// Commands whose output is only formatting, collected and paged when long (`:step`
+    /// pages its reports itself, after the turns).
+    static let pagedCommands: Set<String> = [":help", ":status", ":balance", ":damage", ":log", ":forks", ":compare", ":plot"]
 
     static func dispatch(_ name: String, _ words: [String], state: LuaState) -> Outcome {
         switch name {

@@ -67,6 +67,17 @@ import Testing
         #expect(t.leaveWithCtrlD() == 0)
     }
 
+    /// A turn that fails (here a policy's error at turn 3) ends `:step n`; the turns made
+    /// before it are shown, then the one-line error, and the scenario stays at turn 2.
+    @Test func stepShowsTheTurnsMadeBeforeAFailure() throws {
+        let t = try session()
+        #expect(try run(t, "s:policy('Russia', function(view) if view.turn == 3 then error('no orders') end end)") == "")
+        let out = lines(try run(t, ":step 5", "Baltic crisis t2 sanctions>"))
+        #expect(out.filter { $0.hasPrefix("turn ") }.map { String($0.prefix(7)) } == ["turn 1:", "turn 2:"], "\(out)")
+        #expect(out.last?.hasPrefix("wargame-repl: ") == true && out.last?.contains("no orders") == true, "\(out)")
+        #expect(t.leaveWithCtrlD() == 0)
+    }
+
     /// :forks, :compare from the turn of divergence, :source, :reset.
     @Test func forksCompareSourceAndReset() throws {
         let dir = try Programs.temporaryDirectory()
