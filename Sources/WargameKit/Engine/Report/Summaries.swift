@@ -31,6 +31,12 @@ extension TurnReport {
     }
 }
 
+extension Event {
+    /// The event as `tostring` shows it in Lua: `turn 3: USA escalates: crisis → sanctions`;
+    /// a turn's own event is its heading, `turn 3: sanctions (rung 2)`.
+    public var story: String { kind == .turn ? text : "turn \(turn): " + EventStory.line(self) }
+}
+
 /// The event log as a story: one sentence per event saying who did what, without the turn
 /// number the engine repeats inside some texts (the turn is the heading they sit under).
 public enum EventStory {
@@ -49,7 +55,8 @@ public enum EventStory {
             let move = String(t[..<open.lowerBound])
             let why = String(t[open.upperBound..<t.index(before: t.endIndex)])
             if why.hasPrefix("asked by ") {
-                return "\(why.dropFirst("asked by ".count)) escalates: \(move)"
+                let who = why.dropFirst("asked by ".count)
+                return "\(who) \(who.contains(",") ? "escalate" : "escalates"): \(move)"
             }
             if why == "every side asked for less" { return "every side steps down: \(move)" }
             if let r = why.range(of: "'s nuclear pressure: ") {

@@ -85,12 +85,12 @@ enum LuaTables {
 
     static func push(_ e: Event, _ L: OpaquePointer) {
         pushPrintable(L, ["turn": .integer(Int64(e.turn)), "kind": .string(e.kind.rawValue), "text": .string(e.text),
-                          "summary": .string(e.description)])
+                          "summary": .string(e.story)])
     }
 
     static func eventValue(_ e: Event) -> LuaValue {
         .table([.string("turn"): .integer(Int64(e.turn)), .string("kind"): .string(e.kind.rawValue),
-                .string("text"): .string(e.text), .string("summary"): .string(e.description)])
+                .string("text"): .string(e.text), .string("summary"): .string(e.story)])
     }
 
     /// A table from pairs; a repeated key keeps its first value (no trap on odd input).
