@@ -76,14 +76,18 @@ enum Plot {
                        label: { "\($0)" + (names[$0].map { " " + $0 } ?? "") }, xTitle: "turn", g: g)
         let sides = series["sides"].array.compactMap(\.asString)
         guard let first = sides.first else { return out }
-        let positions = rows.map { $0["position_\(first)"].asDouble ?? 1 }
-        let atWar = positions.contains { $0 < 1 }
-        let values = atWar ? positions : rows.map { $0["p_win_\(first)"].asDouble ?? 0 }
-        let title = atWar ? "\(first): forces left per turn (share of initial theatre force)"
-                          : "\(first): odds of winning a war per turn (p_win)"
-        out.append("")
-        out += bars(title: title, turns: turns, values: values.map { $0 * 10 }, levels: 10,
-                    label: { $0 % 5 == 0 ? String(format: "%.1f", Double($0) / 10) : "" }, xTitle: "turn", g: g)
+        let atWar = sides.contains { side in rows.contains { ($0["position_\(side)"].asDouble ?? 1) < 1 } }
+        // Before fighting, the first side's odds (with two sides the other's are 1 - p); once
+        // there has been fighting, each side's forces left.
+        let charts: [(String, [Double])] = atWar
+            ? sides.map { side in ("\(side): forces left per turn (share of initial theatre force)",
+                                   rows.map { $0["position_\(side)"].asDouble ?? 1 }) }
+            : [("\(first): odds of winning a war per turn (p_win)", rows.map { $0["p_win_\(first)"].asDouble ?? 0 })]
+        for (title, values) in charts {
+            out.append("")
+            out += bars(title: title, turns: turns, values: values.map { $0 * 10 }, levels: 10,
+                        label: { $0 % 5 == 0 ? String(format: "%.1f", Double($0) / 10) : "" }, xTitle: "turn", g: g)
+        }
         return out
     }
 

@@ -16,6 +16,18 @@ import Testing
         #expect(r.stdout.hasSuffix("true\ntrue\n\n"), "\(r.stdout.suffix(200))")
     }
 
+    /// Once there has been fighting, :plot draws each side's forces left; here NATO's
+    /// policy starts a major war at once, so there is fighting within two turns.
+    @Test func plotAtWarShowsEachSidesForces() throws {
+        let input = "s = dofile('Scripts/scenarios/default.lua')\ns:policy('NATO', function() return { rung = 6 } end)\n"
+            + "s:step(2)\n:plot\n"
+        let r = try Programs.repl(["--seed", "5", "-i"], input: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\nNATO: forces left per turn (share of initial theatre force)\n1.0 |"), "\(r.stdout)")
+        #expect(r.stdout.contains("\nRussia: forces left per turn (share of initial theatre force)\n1.0 |"))
+        #expect(!r.stdout.contains("odds of winning a war per turn"))
+    }
+
     /// s:series(): one row per turn from 0, the rung and damage of each turn as the
     /// scenario reported them then.
     @Test func seriesFollowsTheTurns() throws {

@@ -36,7 +36,7 @@ extension APIReference {
                 + "or the name of a scenario or a Monte Carlo summary.",
               details: "The file is replaced atomically; an error names it. Not in the sandbox."),
         Entry(name: ":plot", signature: ":plot [what]",
-              summary: "Draws the rung and the odds (or forces left, at war) per turn; on a Monte Carlo summary, "
+              summary: "Draws the rung and the odds (or each side's forces left, at war) per turn; on a Monte Carlo summary, "
                 + "the histogram of the highest rung.",
               details: "what is a global holding a scenario or a Monte Carlo summary (default: the current scenario). "
                 + "Block characters; plain ASCII under TERM=dumb or NO_COLOR."),
