@@ -11,18 +11,19 @@ import WargameKit
 enum ValuePrinter {
     static let registryKey = "wargame.repl.show"
 
-    /// Limits: nesting shown, entries per table, keys read per table, entries overall.
+    /// Limits: nesting shown, entries per table, keys read per table, entries shown and keys
+    /// read overall (so that a huge or wide value prints in bounded time, also in the sandbox).
     static let source = """
         local next, type, tostring, pcall, select, getmetatable, rawlen, rawget =
           next, type, tostring, pcall, select, getmetatable, rawlen, rawget
         local format, find, gsub, sub, concat, sort, unpack, mtype =
           string.format, string.find, string.gsub, string.sub, table.concat, table.sort, table.unpack, math.type
-        local MAXDEPTH, MAXITEMS, MAXKEYS, BUDGET, WIDTH = 4, 40, 5000, 1500, 78
+        local MAXDEPTH, MAXITEMS, MAXKEYS, BUDGET, READS, WIDTH = 4, 40, 5000, 1500, 20000, 78
         local keywords = {}
         for w in ("and break do else elseif end false for function goto if in local nil not or repeat return then true until while"):gmatch("%a+") do
           keywords[w] = true
         end
-        local budget
+        local budget, reads  -- entries shown and keys read, over the whole value
         local function quote(s)
           if #s > 300 then s = sub(s, 1, 300) .. "..." end
           return (gsub(format("%q", s), "\\\\\\n", "\\\\n"))
@@ -61,7 +62,8 @@ enum ValuePrinter {
           local k = next(v)
           while k ~= nil do
             count = count + 1
-            if count > MAXKEYS then more = true break end
+            if count > MAXKEYS or reads <= 0 then more = count > MAXKEYS and "keys" or "reads" break end
+            reads = reads - 1
             local tk = type(k)
             if tk == "number" and mtype(k) == "integer" and k >= 1 and k <= n then
               -- the array part, shown in order without keys
@@ -87,8 +89,10 @@ enum ValuePrinter {
           end
           path[v] = nil
           local total = count > n and count or n
-          if more then
-            items[#items + 1] = format("... (at least %d entries in all)", n > MAXKEYS and n or MAXKEYS)
+          if more == "keys" then
+            items[#items + 1] = format("... (at least %d entries in all)", n > count and n or count)
+          elseif more then
+            items[#items + 1] = "... (not shown: the printer's limit on entries read)"
           elseif total > shown then
             items[#items + 1] = format("... (%d more)", total - shown)
           end
@@ -102,7 +106,7 @@ enum ValuePrinter {
           local out = { ... }
           for i = 1, n do
             local v = out[i]
-            budget = BUDGET
+            budget, reads = BUDGET, READS
             if type(v) ~= "string" then out[i] = render(v, "", 0, {}) end
           end
           return unpack(out, 1, n)

@@ -28,6 +28,16 @@ import Testing
         #expect(!r.stdout.contains("odds of winning a war per turn"))
     }
 
+    /// A huge, wide value prints in bounded time in the sandbox (1 s a chunk): the printer
+    /// reads a bounded number of entries and says where it stopped.
+    @Test func hugeValuesPrintWithinTheSandboxLimits() throws {
+        let input = "local t = {} for i = 1, 60 do local u = {} for j = 1, 3000 do u['k' .. j] = j end t[i] = u end return t\n"
+        let r = try Programs.repl(["--sandbox", "-i"], input: input)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains("{ ... (not shown: the printer's limit on entries read) }"))
+        #expect(r.stdout.contains("  ... (20 more)\n}"))
+    }
+
     /// s:series(): one row per turn from 0, the rung and damage of each turn as the
     /// scenario reported them then.
     @Test func seriesFollowsTheTurns() throws {
