@@ -8,6 +8,8 @@
 #include <string.h>
 #include <limits.h>
 #include <editline/readline.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef char **(*wg_completion_fn)(const char *text, int start, int end);
 
@@ -52,4 +54,14 @@ static inline void wg_rl_set_word_breaks(const char *chars) {
 }
 static inline void wg_rl_set_append_character(int c) { rl_completion_append_character = c; }
 static inline int wg_history_length(void) { return history_length; }
+/// The terminal's size on `fd` (rows, columns); 0 when `fd` is not a terminal. ioctl is
+/// variadic, which Swift cannot call.
+static inline int wg_terminal_rows(int fd) {
+    struct winsize ws;
+    return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_row : 0;
+}
+static inline int wg_terminal_cols(int fd) {
+    struct winsize ws;
+    return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
 #endif

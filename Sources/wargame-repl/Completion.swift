@@ -42,7 +42,47 @@ enum Completer {
         if lead == ":help" {
             return APIReference.entries.map(\.name).filter { $0.hasPrefix(word) }
         }
+        let words = lead.split(separator: " ", omittingEmptySubsequences: true)
+        if let command = words.first.map(String.init), MetaCommands.isMetaCommand(command) {
+            return argumentMatches(command: command, before: before, word: word, L: L)
+        }
         return luaMatches(for: word, L: L)
+    }
+
+    /// Commands whose argument at this position (0-based) is a file name.
+    static let fileArguments: [String: Int] = [":save": 0, ":load": 0, ":report": 0, ":source": 0, ":export": 1]
+    /// Commands whose argument is one of a few words.
+    static let wordArguments: [String: [String]] = [
+        ":mode": OutputMode.allCases.map(\.rawValue), ":set": ["pager"], ":export": ["log", "series"],
+    ]
+
+    /// Completes a meta-command's argument: a file name after `:save`, `:load`, `:report`,
+    /// `:source` and `:export what`; a mode after `:mode`; else the Lua names.
+    static func argumentMatches(command: String, before: String, word: String, L: OpaquePointer) -> [String] {
+        // The argument being typed: the text after the last blank, of which `word` is the end
+        // (libedit breaks words at '/' and '-' too).
+        let token = String(before.reversed().prefix(while: { $0 != " " && $0 != "\t" }).reversed()) + word
+        let complete = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+        let index = before.hasSuffix(" ") || before.hasSuffix("\t") ? complete - 1 : complete - 2
+        if fileArguments[command] == index { return fileMatches(token: token, word: word) }
+        if index == 0, let options = wordArguments[command] { return options.filter { $0.hasPrefix(word) } }
+        return luaMatches(for: word, L: L)
+    }
+
+    /// Entries of the token's directory that start with its last component, each returned as
+    /// the part that replaces `word` (directories end in `/`); hidden files only when asked.
+    static func fileMatches(token: String, word: String) -> [String] {
+        let slash = token.lastIndex(of: "/")
+        let dir = slash.map { String(token[...$0]) } ?? ""
+        let prefix = slash.map { String(token[token.index(after: $0)...]) } ?? token
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return [] }
+        let cut = token.count - word.count
+        return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
+            var isDir: ObjCBool = false
+            let full = dir + name
+            let shown = FileManager.default.fileExists(atPath: full, isDirectory: &isDir) && isDir.boolValue ? full + "/" : full
+            return String(shown.dropFirst(cut))
+        }
     }
 
     static func isName(_ s: Substring) -> Bool {

@@ -70,6 +70,7 @@ enum MetaCommands {
     /// Commands written in Swift rather than Lua (they need the terminal, or more than
     /// `print`), by topic; each receives its arguments and the state.
     static let native: [String: Native] = analysisNative
+        .merging(sessionNative) { _, _ in fatalError("meta-command defined twice") }
         .merging(authoringNative) { _, _ in fatalError("meta-command defined twice") }
         .merging(exerciseNative) { _, _ in fatalError("meta-command defined twice") }
 
@@ -99,8 +100,19 @@ enum MetaCommands {
             CommandLineTool.report("usage: \(entry.signature)")
             return .proceed
         }
+        if name == ":quit" { return .quit }
+        // Long output goes through the pager (on a terminal, unless `:set pager off`) for
+        // commands that run no script code: a policy, hook or script prints as it runs.
+        if pagedCommands.contains(name) { return Pager.paging { dispatch(name, words, state: state) } }
+        return dispatch(name, words, state: state)
+    }
+
+    /// Commands whose output is only formatting, collected and paged when long (`:step`
+    /// pages its reports itself, after the turns).
+    static let pagedCommands: Set<String> = [":help", ":status", ":balance", ":damage", ":log", ":forks", ":compare", ":plot"]
+
+    static func dispatch(_ name: String, _ words: [String], state: LuaState) -> Outcome {
         switch name {
-        case ":quit": return .quit
         case ":help": help(words.first)
         default:
             if let command = native[name] { return command(words, state) }
@@ -120,6 +132,30 @@ enum MetaCommands {
             lua_settop(state.L, top)
         }
         return .proceed
+    }
+
+    /// Runs `body` (after the preamble) with `args` as `...` and returns its results as
+    /// Swift values; nil, with the one-line error reported, when it fails. With `file`, the
+    /// host compiles that file (as it does the default scenario, so also in the sandbox)
+    /// and passes the chunk first, before `args`.
+    static func values(_ name: String, _ body: String, _ args: [String], _ state: LuaState,
+                       file: String? = nil) -> [LuaValue]? {
+        let top = lua_gettop(state.L)
+        defer { lua_settop(state.L, top) }
+        do {
+            return try Interrupts.whileRunning(state) {
+                try state.load(preamble + "\n" + body, name: "=" + name)
+                if let file { try state.loadFile(file) }
+                for w in args { state.push(.string(w)) }
+                try state.pcall(nargs: Int32(args.count + (file == nil ? 0 : 1)))
+                return state.popResults(above: top)
+            }
+        } catch let e as LuaError {
+            CommandLineTool.report(strip(e.message, chunk: name))
+        } catch {
+            CommandLineTool.report("\(error)")
+        }
+        return nil
     }
 
     /// Words separated by blanks; "double" or 'single' quotes keep blanks inside one word.

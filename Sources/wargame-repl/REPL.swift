@@ -23,6 +23,7 @@ struct REPL {
 
     init(state: LuaState, terminal: Bool, environment: [String: String]) {
         self.state = state
+        ValuePrinter.install(in: state)
         if terminal {
             completionState = state.L
             reader = EditLineReader(historyPath: EditLineReader.defaultHistoryPath(environment: environment),
@@ -73,7 +74,9 @@ struct REPL {
                 reader.remember(line)
                 return .meta(line)
             }
-            let source = buffer.map { $0 + "\n" + line } ?? line
+            // `=expr` prints expr, as lua(1) has done since 5.1.
+            let typed = buffer == nil && line.hasPrefix("=") ? "return " + line.dropFirst() : line
+            let source = buffer.map { $0 + "\n" + typed } ?? typed
             do {
                 _ = try state.loadInteractive(source)
                 reader.remember(source)
@@ -88,25 +91,40 @@ struct REPL {
         }
     }
 
-    /// Runs the chunk on the stack and prints its results with the global `print`.
+    /// Runs the chunk on the stack and prints its results with the global `print`, tables
+    /// readably (``ValuePrinter``), a Monte Carlo summary in the session's `:mode`; `_`
+    /// then holds the (first) value printed. What is printed goes through the pager.
     func evaluate() {
         let top = lua_gettop(state.L) - 1
         _ = CommandLineTool.attempt(state) {
             try state.pcall(nargs: 0)
             let n = lua_gettop(state.L) - top
             guard n > 0 else { return }
-            lua_pushglobaltable(state.L)  // raw: a metamethod on _G must not raise here
-            lua_pushstring(state.L, "print")
-            lua_rawget(state.L, -2)
-            lua_rotate(state.L, -2, -1)
-            lua_settop(state.L, -2)
-            lua_rotate(state.L, top + 1, 1)
-            do {
-                try state.pcall(nargs: n, nresults: 0)
-            } catch {
-                throw LuaCallError("error calling 'print' (\((error as? LuaError)?.message ?? "\(error)"))")
+            ValuePrinter.setLast(state, from: top + 1)
+            if Settings.mode != .table, n == 1, case let v = state.value(at: top + 1), MonteCarloGrid.isSummary(v) {
+                Pager.paging { print(MonteCarloGrid.grid(v).render(Settings.mode)) }
+                return
             }
+            var failure: (any Error)?
+            Pager.paging { do { try printValues(top: top, count: n) } catch { failure = error } }
+            if let failure { throw failure }
         }
         lua_settop(state.L, top)
+    }
+
+    /// Calls the global `print` with the `count` values above `top`, formatted first.
+    func printValues(top: Int32, count n: Int32) throws {
+        ValuePrinter.format(state, count: n)
+        lua_pushglobaltable(state.L)  // raw: a metamethod on _G must not raise here
+        lua_pushstring(state.L, "print")
+        lua_rawget(state.L, -2)
+        lua_rotate(state.L, -2, -1)
+        lua_settop(state.L, -2)
+        lua_rotate(state.L, top + 1, 1)
+        do {
+            try state.pcall(nargs: n, nresults: 0)
+        } catch {
+            throw LuaCallError("error calling 'print' (\((error as? LuaError)?.message ?? "\(error)"))")
+        }
     }
 }

@@ -47,6 +47,12 @@ enum LuaTables {
                 t[.string("side")] = .string(v.a.contributions.contains(c) ? v.a.leader : v.b.leader)
                 return .table(t)
             }),
+            // Every contribution, leaders included, for tables of the balance (the REPL's :mode).
+            "contributions": array((v.a.contributions.map { (v.a.leader, $0) } + v.b.contributions.map { (v.b.leader, $0) }).map { side, c in
+                LuaTables.table([(.string("side"), .string(side)), (.string("state"), .string(c.state)), (.string("cinc"), .number(c.cinc)),
+                                 (.string("weight"), .number(c.weight)), (.string("power"), .number(c.power)),
+                                 (.string("alliance"), c.alliance.map { .string($0) } ?? .nil)])
+            }),
             "summary": .string(v.summary),
         ])
     }
@@ -79,12 +85,12 @@ enum LuaTables {
 
     static func push(_ e: Event, _ L: OpaquePointer) {
         pushPrintable(L, ["turn": .integer(Int64(e.turn)), "kind": .string(e.kind.rawValue), "text": .string(e.text),
-                          "summary": .string(e.description)])
+                          "summary": .string(e.story)])
     }
 
     static func eventValue(_ e: Event) -> LuaValue {
         .table([.string("turn"): .integer(Int64(e.turn)), .string("kind"): .string(e.kind.rawValue),
-                .string("text"): .string(e.text), .string("summary"): .string(e.description)])
+                .string("text"): .string(e.text), .string("summary"): .string(e.story)])
     }
 
     /// A table from pairs; a repeated key keeps its first value (no trap on odd input).

@@ -264,7 +264,7 @@ enum ScenarioMethods {
             }
             return 0
         },
-    ] }
+       ] + SeriesBindings.methods }
 
     /// A data file's text, at most ``ScenarioLimits/maxDataFileBytes``; errors name the
     /// file and say why in plain words.
