@@ -32,12 +32,13 @@ public enum ScriptCheck {
         }
     }
 
-    /// One problem: `file:line: message`.
+    /// One problem: `file:line: message` (`file: message` when no line is to blame, as
+    /// for a file that cannot be read).
     public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "\(file):\(line): \(message)" }
+        public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
     }
 
     /// The check of one file: its problems, or what it builds when there are none.
