@@ -5,8 +5,9 @@ struct AuthoringOptions: Equatable {
 
     /// Lines of `--help`, each ending in a newline.
     static let usage = """
-          --check file...  check scenario scripts without running a turn: one line
-                     file:line: problem each (exit status 1), or file: ok
+          --check FILE...     check scenario scripts in the sandbox without playing a
+                              turn: one line 'file:line: problem' each (then exit
+                              status 1), or 'file: ok'
 
         """
 

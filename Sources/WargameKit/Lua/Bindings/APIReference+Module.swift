@@ -60,7 +60,9 @@ extension APIReference {
               summary: "Loads a scenario saved with `s:save`.",
               details: """
                   The save format is versioned; a bad file is a one-line error naming it. A save file \
-                  is at most 64 MiB and is checked as the API checks a scenario.
+                  is at most 64 MiB and is checked as the API checks a scenario. A save names the \
+                  script that built the scenario (functions are not saved): the REPL's :load runs it \
+                  again to re-attach its policies and hooks; wg.load alone does not.
                   """),
         Entry(name: "wg.options", signature: "local opts = wg.options(...)",
               summary: "A scenario script's variant arguments as one table.",
