@@ -39,7 +39,7 @@ extension MetaCommands {
         claim("s", "load", "set s = nil first")
         local loaded = wg.load(f)
         rawset(_ENV, "s", loaded)
-        print(("loaded %s into s (turn %d)"):format(f, loaded.turn))
+        print(("loaded %s into s"):format(f))
         """
 
     /// Runs a Lua body as ``run(_:state:)`` does for ``bodies``; false when it failed

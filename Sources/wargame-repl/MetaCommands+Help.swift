@@ -10,7 +10,7 @@ extension MetaCommands {
         guard let name else {
             print("Meta-commands (on s, else the last scenario created):")
             let commands = APIReference.entries.filter { $0.group == .metaCommand }
-            let column = min((commands.map(\.signature.count).max() ?? 0) + 2, 24)
+            let column = 16
             for e in commands {
                 print(hanging("  " + e.signature.padding(toLength: max(column, e.signature.count + 1), withPad: " ", startingAt: 0),
                               plain(e.summary), width: width))
@@ -19,7 +19,8 @@ extension MetaCommands {
                 print(group.rawValue + ":")
                 print(wrap(APIReference.entries.filter { $0.group == group }.map(\.name), indent: "  ", width: width))
             }
-            print("Type :help name for one of them (e.g. :help s:step, :help view, :help doctrine).")
+            print(hanging("", "Tables: :help view, :help report; parameters: :help doctrine; a field: :help secondary.", width: width))
+            print("Type :help name for one of them (e.g. :help s:step).")
             return
         }
         guard let e = APIReference.entry(named: name) else {
@@ -32,7 +33,7 @@ extension MetaCommands {
                 let f = t.fields.first { $0.name == name }!
                 print("\(name): field of \(APIReference.typeName(of: t)), \(f.type)\(f.optional ? ", optional" : "")")
                 print(paragraphs(plain(f.doc), indent: "  ", width: width), terminator: "")
-                print("  in: \(t.signature)")
+                print(hanging("  in: ", t.signature, width: width, continuation: "    "))
             }
             return
         }
@@ -41,7 +42,8 @@ extension MetaCommands {
 
     /// The entry as `:help` prints it.
     static func text(for e: APIReference.Entry, width: Int) -> String {
-        var out = e.signature + "\n"
+        // A signature is Lua: broken at blanks, it still reads (and runs) the same.
+        var out = hanging("", e.signature, width: width, continuation: "    ") + "\n"
         out += paragraphs(e.summary, indent: "  ", width: width)
         if !e.details.isEmpty { out += paragraphs(e.details, indent: "  ", width: width) }
         out += table("Parameters", e.params, width: width)
@@ -80,21 +82,21 @@ extension MetaCommands {
     /// wraps under its own column, or goes on the next line when the columns leave no room.
     static func table(_ title: String, _ fields: [APIReference.Field], width: Int) -> String {
         guard !fields.isEmpty else { return "" }
-        var out = "  \(title):\n"
+        var out = hanging("  ", title + ":", width: width) + "\n"
         let names = fields.map { ($0.name.isEmpty ? "(result)" : $0.name) + ($0.optional ? "?" : "") }
         let nameWidth = names.map(\.count).max() ?? 0
-        let typeWidth = min(fields.map(\.type.count).max() ?? 0, 24)
+        // Long types (a table's shape) go on their own lines and do not widen the column.
+        let typeWidth = fields.map(\.type.count).filter { $0 <= 24 }.max() ?? 0
         for (f, n) in zip(fields, names) {
             var row = "    " + n.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
             if f.type.count > typeWidth {
-                row += f.type
-                out += row + "\n"
+                out += hanging(row, f.type, width: width, continuation: String(repeating: " ", count: row.count + 2)) + "\n"
                 if !f.doc.isEmpty { out += paragraphs(plain(f.doc), indent: String(repeating: " ", count: 6 + nameWidth), width: width) }
                 continue
             }
             row += f.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  "
             if width - row.count < 20 {
-                out += row.trimmingCharacters(in: .whitespaces) + "\n"
+                out += String(row.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
                 if !f.doc.isEmpty { out += paragraphs(plain(f.doc), indent: "      ", width: width) }
             } else {
                 out += hanging(row, plain(f.doc), width: width) + "\n"
@@ -114,8 +116,8 @@ extension MetaCommands {
 
     /// `lead` then `text` wrapped at word boundaries, continuation lines indented to the
     /// end of `lead`. A word longer than the room left stays whole on its own line.
-    static func hanging(_ lead: String, _ text: String, width: Int) -> String {
-        let pad = String(repeating: " ", count: lead.count)
+    static func hanging(_ lead: String, _ text: String, width: Int, continuation: String? = nil) -> String {
+        let pad = continuation ?? String(repeating: " ", count: lead.count)
         var lines: [String] = [], line = lead, fresh = true
         for word in text.split(separator: " ") {
             if !fresh && line.count + 1 + word.count > width {

@@ -93,7 +93,7 @@ import Testing
             """
         let r = try Programs.repl(["-i"], input: input + "\n")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("loaded \(save) into s (turn 2)\nre-attached 1 policy and 1 hook from \(path)\n"))
+        #expect(r.stdout.contains("loaded \(save) into s\nre-attached 1 policy and 1 hook from \(path)\n"))
         #expect(r.stdout.contains("hook turn 3\n2\tWest escalate (policy)\n"))  // the policy decided, and the hook ran
         #expect(r.stdout.contains("no policies or hooks re-attached: the save does not name the script that built it; "
                                   + "the built-in doctrine decides for every side\n"))
