@@ -79,6 +79,27 @@ import Testing
         #expect(r.stdout == "\(script.path): ok (scenario 'stepper', 2 sides)\n")
     }
 
+    /// A scenario that reads its data is checked with its data; one that saves or reports
+    /// writes nothing while it is checked.
+    @Test func dataFilesAreReadAndNothingIsWritten() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("data.lua"), save = dir.appendingPathComponent("out.wgs")
+        try """
+            local s = wg.scenario{ name = "with data", seed = 1 }
+            s:side("West", { "USA" })
+            s:side("East", { "RUS" })
+            s:trade("Tests/Fixtures/sanctions/trade-good.csv")
+            s:save("\(save.path)")
+            s:report("\(save.path).html")
+            return s
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let r = try Programs.repl(["--check", script.path])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout == "\(script.path): ok (scenario 'with data', 2 sides)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["data.lua"])
+    }
+
     @Test func missingFilesAndNoFilesAreErrors() throws {
         let none = try Programs.repl(["--check"])
         #expect(none.status == 1)

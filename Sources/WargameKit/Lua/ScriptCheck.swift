@@ -67,6 +67,12 @@ public enum ScriptCheck {
             report.diagnostics.append(Diagnostic(file: path, line: 0, message: "cannot create a Lua state: \(error.message)"))
             return report
         }
+        // A scenario may read its data (CSV files, another year's capabilities): checking
+        // reads them too, and reports what is wrong with them. The bindings' file access is
+        // allowed for that; the harness turns the ones that write or run other scripts
+        // (s:save, s:report, wg.montecarlo) into no-ops. The script itself still sees only
+        // the sandbox's globals: no io, os.execute, require or dofile.
+        state.isSandboxed = false
         let L = state.L
         // Compiling is the whole check of a library or an analysis, and the first of a scenario.
         do {
@@ -246,8 +252,11 @@ public enum ScriptCheck {
         wrap("alignment", function(s, line, spec)
           if type(spec) == "table" then calls[s][#calls[s] + 1] = { kind = "alignment", line = line, spec = spec } end
         end)
-        -- Checking never steps: a script that steps gets nil back.
+        -- Checking never steps, writes or runs another script.
         methods.step = function(self) return nil end
+        methods.save = function(self) end
+        methods.report = function(self) end
+        wg.montecarlo = function() return nil end
 
         local scenario = wg.scenario
         wg.scenario = function(...)
