@@ -2,7 +2,27 @@
 
 extension APIReference {
     /// The functions and fields of `wg`.
-    static let module: [Entry] = [
+    static let module: [Entry] = moduleEntries.map { e in
+        guard let (params, returns) = moduleTypes[e.name] else { return e }
+        return e.typed(params, returns: returns)
+    }
+
+    /// Parameters and results of the functions below (`wg.version`'s type is its result).
+    static let moduleTypes: [String: ([Field], [Field])] = [
+        "wg.version": ([], [Field("", "string")]),
+        "wg.capabilities": ([.opt("file", "string", "a COW NMC CSV file; default the bundled data"),
+                             .opt("year", "integer", "default the file's latest year")],
+                            [Field("caps", "wg.Capabilities", "state records by state code")]),
+        "wg.lanchester": ([Field("spec", "wg.LanchesterSpec")], [Field("r", "wg.LanchesterResult")]),
+        "wg.scenario": ([Field("spec", "wg.ScenarioSpec")], [Field("s", "wg.Scenario")]),
+        "wg.ladder": ([.opt("ladder", "(string|wg.LadderRung)[]", "a ladder to check")],
+                      [Field("names", "string[]", "rung names, rung 0 first"), Field("descriptions", "string[]")]),
+        "wg.load": ([Field("file", "string", "a file written by s:save")], [Field("s", "wg.Scenario")]),
+        "wg.options": ([Field("...", "table|string", "the script's arguments")], [Field("opts", "table<string, any>")]),
+        "wg.last": ([], [.opt("s", "wg.Scenario", "nil before any scenario exists")]),
+    ]
+
+    static let moduleEntries: [Entry] = [
         Entry(name: "wg.version", signature: "wg.version",
               summary: "The engine's version, a string \"0.x.y\"."),
         Entry(name: "wg.capabilities", signature: "caps = wg.capabilities([file [, year]])",
@@ -40,7 +60,9 @@ extension APIReference {
               summary: "Loads a scenario saved with `s:save`.",
               details: """
                   The save format is versioned; a bad file is a one-line error naming it. A save file \
-                  is at most 64 MiB and is checked as the API checks a scenario.
+                  is at most 64 MiB and is checked as the API checks a scenario. A save names the \
+                  script that built the scenario (functions are not saved): the REPL's :load runs it \
+                  again to re-attach its policies and hooks; wg.load alone does not.
                   """),
         Entry(name: "wg.options", signature: "local opts = wg.options(...)",
               summary: "A scenario script's variant arguments as one table.",

@@ -56,13 +56,13 @@ enum ScenarioBindings {
         LuaFunction("load") { a in
             let path = try a.string(1)
             try a.refuseFileAccessInSandbox()
-            let history: ScenarioHistory
+            let history: ScenarioHistory, script: ScriptRecord?
             do {
-                history = try SaveFile.read(path)
+                (history, script) = try SaveFile.readEnvelope(path)
             } catch let e as FileError {
                 throw LuaCallError(e.description, addsPosition: false)  // names the file already
             }
-            ScenarioHandle.push(ScenarioHandle(history), on: a.L)
+            ScenarioHandle.push(ScenarioHandle(history, origin: script, originKnown: true), on: a.L)
             return 1
         },
         LuaFunction("options") { a in
