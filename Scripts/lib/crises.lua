@@ -80,19 +80,31 @@ end
 C.COVERAGE = 0.6     -- illustrative: share of bilateral trade the package blocks
 C.COMMISSION = 0.15  -- illustrative: the middlemen's margin on rerouted trade
 
-function C.sanctions(opts, trade)
+-- The world of the sanctions questions without the measures: sides, policies, trade, GDP.
+-- Loading the trade is most of the cost of building, so the questions build this once and
+-- fork it for each variant's measures.
+function C.sanctions_world(opts, trade)
   local s = wg.scenario{ name = "sanctions on Russia", seed = opts.seed or 2024, rung = 2,
                          turns = opts.turns or 12 }
   s:side("West", trade.sanctioners)
   s:side("Russia", { "RUS" })
   for _, side in ipairs{ "USA", "RUS" } do s:policy(side, function() return "hold" end) end
   trade.load(s)
+  return s
+end
+
+-- The Western package and the alignment, on a world from sanctions_world (at turn 0).
+function C.sanctions_measures(s, opts, trade)
   s:sanction{ name = "Western package", by = trade.sanctioners, target = "RUS",
               coverage = C.COVERAGE, secondary = opts.secondary ~= false }
   s:alignment{ name = "roundabout", members = trade.third_countries, beneficiary = "RUS",
                visibility = opts.visibility or 0.3, commission = C.COMMISSION,
                pragmatic = opts.pragmatic ~= false }
   return s
+end
+
+function C.sanctions(opts, trade)
+  return C.sanctions_measures(C.sanctions_world(opts, trade), opts, trade)
 end
 
 return C
