@@ -78,4 +78,17 @@ import Testing
         #expect(history.current.nuclearStates == ["FRN", "RUS", "UKG", "USA"])
         #expect(history.current.capabilities.year == 1962)
     }
+
+    /// A save whose possession list breaks the limits is refused with its reason.
+    @Test func oversizedPossessionListIsRefused() throws {
+        var s = try Scenario(name: "y", seed: 1, capabilities: try Capabilities.bundled(year: 1962), warheads: [:])
+        s.nuclearStates = (0...ScenarioLimits.maxStates).map { "S\($0)" }
+        let data = try SaveFile.encode(ScenarioHistory(s))
+        #expect(throws: FileError.self) { try SaveFile.decode(data, file: "big.wgs") }
+        do {
+            _ = try SaveFile.decode(data, file: "big.wgs")
+        } catch {
+            #expect("\(error)".contains("nuclear states, more than \(ScenarioLimits.maxStates)"), "\(error)")
+        }
+    }
 }
