@@ -40,6 +40,7 @@ if opts.variant then return build(opts) end  -- one variant as a scenario (Monte
 
 local Q = lib("questions")
 local SELF = dofile and debug.getinfo(1, "S").source:sub(2)
+local threads = tonumber(opts.threads)  -- nil: every core
 local runs, turns = Q.runs(opts, 400), tonumber(opts.turns) or 20
 local rows, out = {}, {}
 for _, v in ipairs(VARIANTS) do
@@ -52,7 +53,7 @@ for _, v in ipairs(VARIANTS) do
               power_ru = ru.a, p_ru = ru.p_win }
   for _, striker in ipairs{ "USA", "POL" } do
     local sm = Q.montecarlo{ script = SELF, base = striker == "USA" and base or build({ variant = v.key, striker = striker }), args = { variant = v.key, striker = striker },
-                             runs = runs, turns = turns, seed = 1 }
+                             runs = runs, turns = turns, seed = 1, threads = threads }
     local k, n = Q.reached(sm, 8)
     r["nuclear_" .. striker] = { k = k, n = n }
   end

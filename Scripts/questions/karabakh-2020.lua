@@ -42,6 +42,7 @@ if opts.variant then return build(opts) end  -- one variant as a scenario (Monte
 
 local Q = lib("questions")
 local SELF = dofile and debug.getinfo(1, "S").source:sub(2)
+local threads = tonumber(opts.threads)  -- nil: every core
 local runs, turns = Q.runs(opts, 400), tonumber(opts.turns) or 8
 local rows, out = {}, {}
 for _, v in ipairs(VARIANTS) do
@@ -55,7 +56,7 @@ for _, v in ipairs(VARIANTS) do
     local name = tostring(e):match("%[alliance%] (.-) invoked by ARM")
     if name then invoked[#invoked + 1] = name end
   end
-  local sm = Q.montecarlo{ script = SELF, base = base, args = { variant = v.key }, runs = runs, turns = turns, seed = 1 }
+  local sm = Q.montecarlo{ script = SELF, base = base, args = { variant = v.key }, runs = runs, turns = turns, seed = 1, threads = threads }
   local r = { key = v.key, invoked = invoked, power = b.a, p_win = b.p_win,
               breakpoint = Q.count(sm.endings.breakpoint, sm.runs), negotiation = Q.count(sm.endings.negotiation, sm.runs),
               runs = sm.runs }

@@ -42,12 +42,13 @@ if opts.variant then return build(opts) end  -- one variant as a scenario (Monte
 
 local Q = lib("questions")
 local SELF = dofile and debug.getinfo(1, "S").source:sub(2)
+local threads = tonumber(opts.threads)  -- nil: every core
 local runs, turns = Q.runs(opts, 400), tonumber(opts.turns) or 20
 local rows, out = {}, {}
 for _, v in ipairs(VARIANTS) do
   local base = build({ variant = v.key })
   local b = base:balance("RUS", "USA", { attacker = "USA" })
-  local sm = Q.montecarlo{ script = SELF, base = base, args = { variant = v.key }, runs = runs, turns = turns, seed = 1 }
+  local sm = Q.montecarlo{ script = SELF, base = base, args = { variant = v.key }, runs = runs, turns = turns, seed = 1, threads = threads }
   local r = { key = v.key, power = b.a, p_win = b.p_win, runs = sm.runs,
               signalling = Q.count(sm.reached[7], sm.runs), use = Q.count(sm.reached[8], sm.runs),
               nuclear_war = Q.count(sm.endings.nuclear_war, sm.runs), breakpoint = Q.count(sm.endings.breakpoint, sm.runs) }

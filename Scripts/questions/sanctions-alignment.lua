@@ -42,6 +42,7 @@ if opts.variant then return build(opts) end  -- one variant as a scenario (Monte
 
 local Q = lib("questions")
 local SELF = dofile and debug.getinfo(1, "S").source:sub(2)
+local threads = tonumber(opts.threads)  -- nil: every core
 local runs, turns = Q.runs(opts, 400), tonumber(opts.turns) or 12
 local rows, out = {}, {}
 local world = crises.sanctions_world({}, trade)  -- built once: loading the trade is the costly part
@@ -55,7 +56,7 @@ for _, v in ipairs(VARIANTS) do
     if m.status == "detected" then detected = detected + 1 elseif m.status == "left" then left = left + 1 end
   end
   local sm = Q.montecarlo{ script = SELF, base = base, target = "RUS", args = { variant = v.key },
-                           runs = runs, turns = turns, seed = 1 }
+                           runs = runs, turns = turns, seed = 1, threads = threads }
   local g = sm.gdp_loss_pct
   local r = { key = v.key, p5 = g.p5, p50 = g.p50, p95 = g.p95, mean = g.mean, runs = sm.runs,
               blocked = d.blocked, leaked = d.leaked, detected = detected, left = left }

@@ -33,7 +33,7 @@ import Testing
     /// when Poland attacks without the US (an unrestricted pact does), and nothing when
     /// Russia attacks (a defence pact never covers its member's attack).
     @Test func chinaPactRestrictedToAUSAttack() throws {
-        let (table, rows) = try Self.rows("china-pact", ["runs=30"], fields: ["power_us", "power_pol", "power_ru"])
+        let (table, rows) = try Self.rows("china-pact", ["runs=30", "threads=1"], fields: ["power_us", "power_pol", "power_ru"])
         let none = try #require(rows["none"]), restricted = try #require(rows["restricted"]),
             unrestricted = try #require(rows["unrestricted"])
         #expect(restricted[0] - none[0] > 0.05)  // CHN 2016 CINC ≈ 0.23, weight 0.5
@@ -47,7 +47,7 @@ import Testing
     /// Armenia's bilateral treaty is what it invokes when it has one; the CSTO otherwise;
     /// the multilateral treaty would bring more members' weight than the bilateral one.
     @Test func karabakhInvokesTheBilateralTreaty() throws {
-        let r = try Programs.repl(["-e", "rows = loadfile('Scripts/questions/karabakh-2020.lua')('runs=40')",
+        let r = try Programs.repl(["-e", "rows = loadfile('Scripts/questions/karabakh-2020.lua')('runs=40', 'threads=1')",
                                    "-e", "for _, r in ipairs(rows) do print('ROW', r.key, table.concat(r.invoked, '|'), r.power) end"])
         #expect(r.status == 0, "\(r.stderr)")
         var invoked: [String: String] = [:], power: [String: Double] = [:]
@@ -70,7 +70,7 @@ import Testing
     /// the loss is lowest. Percentiles over the runs: the whole low-visibility range lies
     /// below the high-visibility one.
     @Test func lowVisibilityAlignmentTakesAwayMoreDamage() throws {
-        let (table, rows) = try Self.rows("sanctions-alignment", ["runs=60"], fields: ["p5", "p50", "p95", "leaked"])
+        let (table, rows) = try Self.rows("sanctions-alignment", ["runs=60", "threads=1"], fields: ["p5", "p50", "p95", "leaked"])
         let low = try #require(rows["low-secondary"]), high = try #require(rows["high-secondary"])
         let lowNone = try #require(rows["low-none"]), highNone = try #require(rows["high-none"])
         #expect(low[2] < high[0], "low p95 \(low[2]) vs high p5 \(high[0])")
@@ -83,7 +83,7 @@ import Testing
     /// Russia's front break less often (more than two standard errors apart).
     @Test func nuclearRelianceWithAllies() throws {
         let runs = 300.0
-        let (table, rows) = try Self.rows("nuclear-reliance", ["runs=\(Int(runs))"], fields: ["power", "breakpoint", "use", "runs"])
+        let (table, rows) = try Self.rows("nuclear-reliance", ["runs=\(Int(runs))", "threads=1"], fields: ["power", "breakpoint", "use", "runs"])
         let none = try #require(rows["none"]), belarus = try #require(rows["belarus"])
         let csto = try #require(rows["csto"]), china = try #require(rows["china"])
         #expect(belarus[0] > none[0] && csto[0] >= belarus[0] && china[0] > 3 * csto[0])
@@ -95,7 +95,7 @@ import Testing
     /// Members held for status stay and pay secondary sanctions; pragmatic ones leave when
     /// exposed. So a visible alignment of status members still leaks, and Russia loses less.
     @Test func statusMembersStayAndPay() throws {
-        let (_, rows) = try Self.rows("status-allies", ["runs=60"], fields: ["p5", "p50", "p95", "member_cost", "left"])
+        let (_, rows) = try Self.rows("status-allies", ["runs=60", "threads=1"], fields: ["p5", "p50", "p95", "member_cost", "left"])
         let pragmatic = try #require(rows["pragmatic-high"]), status = try #require(rows["status-high"])
         #expect(status[4] == 0 && pragmatic[4] > 0)
         #expect(status[3] > pragmatic[3])
