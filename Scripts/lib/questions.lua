@@ -39,6 +39,7 @@ function Q.montecarlo(spec)
     return wg.montecarlo{ script = spec.script, args = spec.args, runs = spec.runs,
                           turns = spec.turns, seed = spec.seed, threads = spec.threads }
   end
+  -- `started` stays empty here: who started a war is not visible from Lua.
   local endings, reached, started, losses, tops = {}, {}, {}, {}, {}
   local base = spec.base or spec.build(spec.args)  -- building can cost more than the runs
   for i = 1, spec.runs do
