@@ -49,7 +49,8 @@
 ---@class wg.ScenarioSpec
 ---@field name? string the scenario's name (default "scenario")
 ---@field seed? integer seed of every random stream (default wg.seed, set by --seed, else 1)
----@field capabilities? wg.Capabilities from wg.capabilities(file); default the bundled COW NMC 2016
+---@field year? integer 1816..2016: that year's bundled capabilities and nuclear possessors
+---@field capabilities? wg.Capabilities from wg.capabilities(file); default the bundled COW NMC, 2016
 ---@field ladder? (string|wg.LadderRung)[] replaces the default escalation ladder, rung 0 first
 ---@field rung? integer the starting rung (default 1)
 ---@field turns? integer the turn limit, 1..1000000 (default 40)
@@ -287,7 +288,7 @@ wg = {}
 
 ---National capabilities (COW NMC) keyed by state abbreviation.
 ---@param file? string a COW NMC CSV file; default the bundled data
----@param year? integer default the file's latest year
+---@param year? integer 1816..2016 for the bundled data (default 2016); default a file's latest year
 ---@return wg.Capabilities caps # state records by state code
 function wg.capabilities(file, year) end
 

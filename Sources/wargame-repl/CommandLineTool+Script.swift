@@ -15,44 +15,6 @@ extension CommandLineTool {
         print(s:status())
         """
 
-    /// Under --sandbox, `require "lib/NAME"` for the scripts of the tree the script is in:
-    /// NAME.lua of the `lib` folder beside the script's own folder (Scripts/lib for
-    /// Scripts/questions/x.lua), loaded as text by the host before the script runs and run
-    /// on first `require`, in the sandbox. The script still reaches no file itself; any
-    /// other name goes to the sandbox's own `require` (only "wargame").
-    static let sandboxRequire = """
-        local loaders = ...
-        local original, loaded = require, {}
-        require = function(name)
-          local m = loaded[name]
-          if m ~= nil then return m end
-          local f = loaders[name]
-          if f == nil then return original(name) end
-          m = f(name)
-          if m == nil then m = true end
-          loaded[name] = m
-          return m
-        end
-        """
-
-    static func serveLibraries(besides path: String, state: LuaState) throws {
-        guard state.isSandboxed, path != "-" else { return }
-        let lib = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lib")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: lib.path) else { return }
-        let L = state.L
-        let top = lua_gettop(L)
-        defer { lua_settop(L, top) }
-        lua_createtable(L, 0, 8)
-        for name in names.sorted() where name.hasSuffix(".lua") {
-            try state.loadFile(lib.appendingPathComponent(name).path)  // text only in the sandbox
-            wg_rawsetfield(L, top + 1, "lib/" + name.dropLast(4))
-        }
-        try state.load(sandboxRequire, name: "=(sandbox require)")
-        lua_pushvalue(L, top + 1)
-        try state.pcall(nargs: 1, nresults: 0)
-    }
-
     /// Runs a script file (or stdin for "-") with `args` as `...`. A scenario script (one
     /// that returns a scenario) run from a file prints where the scenario stands and leaves
     /// it in `s`; a chunk piped on stdin is run as lua(1) runs it.
@@ -61,7 +23,7 @@ extension CommandLineTool {
             let L = state.L
             let top = lua_gettop(L)
             defer { lua_settop(L, top) }
-            try serveLibraries(besides: path, state: state)
+            if state.isSandboxed, path != "-" { try Sandbox.serveLibraries(besides: path, state: state) }
             try state.loadFile(path == "-" ? nil : path)
             for a in args { state.push(.string(a)) }
             try state.pcall(nargs: Int32(args.count), nresults: 1)

@@ -20,14 +20,14 @@ public enum ScriptCheck {
         case scenario
         /// A library of values for other scripts (a `lib/` directory): compiled only.
         case library
-        /// An analysis program that runs scenarios and prints figures (an `analysis/`
-        /// directory): compiled only, since checking it means running it.
+        /// An analysis program that runs scenarios and prints figures (an `analysis/` or
+        /// `questions/` directory): compiled only, since checking it means running it.
         case analysis
 
         public static func of(_ path: String) -> Kind {
             let dirs = path.split(separator: "/").dropLast()
             if dirs.contains("lib") { return .library }
-            if dirs.contains("analysis") { return .analysis }
+            if dirs.contains("analysis") || dirs.contains("questions") { return .analysis }  // they run Monte Carlo
             return .scenario
         }
     }
@@ -72,6 +72,13 @@ public enum ScriptCheck {
         // allowed for that; the harness turns the ones that write or run other scripts
         // (s:save, s:report, wg.montecarlo) into no-ops. The script itself still sees only
         // the sandbox's globals: no io, os.execute, require or dofile.
+        // Its own libraries (`require "lib/NAME"`), as a sandboxed run serves them.
+        do {
+            try Sandbox.serveLibraries(besides: path, state: state)
+        } catch {
+            report.diagnostics.append(diagnostic((error as? LuaError)?.message ?? "\(error)", file: path))
+            return report
+        }
         state.isSandboxed = false
         let L = state.L
         // Compiling is the whole check of a library or an analysis, and the first of a scenario.

@@ -15,7 +15,8 @@ extension APIReference {
               fields: [
                   .opt("name", "string", "the scenario's name (default \"scenario\")"),
                   .opt("seed", "integer", "seed of every random stream (default wg.seed, set by --seed, else 1)"),
-                  .opt("capabilities", "wg.Capabilities", "from wg.capabilities(file); default the bundled COW NMC 2016"),
+                  .opt("year", "integer", "1816..2016: that year's bundled capabilities and nuclear possessors"),
+                  .opt("capabilities", "wg.Capabilities", "from wg.capabilities(file); default the bundled COW NMC, 2016"),
                   .opt("ladder", "(string|wg.LadderRung)[]", "replaces the default escalation ladder, rung 0 first"),
                   .opt("rung", "integer", "the starting rung (default 1)"),
                   .opt("turns", "integer", "the turn limit, 1..1000000 (default 40)"),
