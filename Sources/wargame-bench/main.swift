@@ -31,6 +31,8 @@ try lua.run("""
     return (r.first?.asDouble ?? .nan) / Double(n) * 1e9
 }
 
+let only = CommandLine.arguments.dropFirst().first
+if only == nil || only == "accessors" {
 let empty = try time("")
 let rows: [(String, String)] = [
     ("pure-Lua function f(i)", "f(i)"),
@@ -51,6 +53,7 @@ if let a = results["engine accessor s:rung_name()"], let f = results["pure-Lua f
     print(String(format: "accessor / pure-Lua function: %.2f×; accessor / pure-Lua method: %.2f× (bar: 1.5×)", a / f, a / m))
 }
 
+}
 // Monte Carlo: runs per second on one thread and on every core, and whether the
 // summaries agree bit for bit (they must: a quality bar of docs/architecture.md).
 let cores = ProcessInfo.processInfo.activeProcessorCount
