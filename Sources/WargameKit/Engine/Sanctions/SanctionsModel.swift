@@ -253,12 +253,15 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             }
         }
 
-        // Secondary sanctions and pragmatic exits; the records go back to the state.
+        // Secondary sanctions and pragmatic exits; the records go back to the state, one
+        // look-up of the alignment's record for all its members.
         for (ai, a) in alignments.enumerated() {
+            var stillIn = [Bool](repeating: false, count: a.members.count)
             for (mi, m) in a.members.enumerated() {
                 var record = records[ai][mi]
                 let st = record.status
                 guard st != .left else { continue }
+                stillIn[mi] = true
                 let cost = plan.secondaryCost[ai][mi]
                 let expected = st == .detected ? cost : detectP[ai][mi] * cost
                 record.leaked += leaked[ai][mi]
@@ -271,8 +274,13 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 } else if st == .detected {
                     record.secondaryCost += cost
                 }
-                state.alignments[a.name]?.members[m] = record
-                state.alignments[a.name]?.leaked += leaked[ai][mi]
+                records[ai][mi] = record
+            }
+            Self.update(&state.alignments[a.name]) { r in
+                for (mi, m) in a.members.enumerated() where stillIn[mi] {
+                    r.members[m] = records[ai][mi]
+                    r.leaked += leaked[ai][mi]
+                }
             }
         }
 
@@ -323,6 +331,12 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         report.targetGDPLoss = byTarget.count > 1 ? byTarget.sorted { $0.state < $1.state } : byTarget
         state.lastTurn = turn
         return report
+    }
+
+    /// Runs `body` on the record in place, when there is one.
+    private static func update<T>(_ record: inout T?, _ body: (inout T) -> Void) {
+        guard record != nil else { return }
+        body(&record!)
     }
 
     /// Sanctioners of active packages against `target` (only those imposing secondary
