@@ -33,7 +33,7 @@ extension Scenario {
         var next = self
         let report: TurnReport
         do {
-            report = try next.advanceOneTurn(hooks, recent: log.filter { $0.turn == turn })
+            report = try next.advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
         } catch {
             self.log = log
             throw error
@@ -42,6 +42,17 @@ extension Scenario {
         next.log = log
         self = next
         return report
+    }
+
+    /// The events of `turn`: the log is in turn order (``validate()`` holds a loaded one
+    /// to it), so they are found from its end rather than by reading the whole log every
+    /// turn, which made a long run cost the square of its turns.
+    private static func events(of turn: Int, in log: [Event]) -> [Event] {
+        var start = log.endIndex
+        while start > log.startIndex, log[start - 1].turn >= turn { start -= 1 }
+        var end = start
+        while end < log.endIndex, log[end].turn == turn { end += 1 }
+        return Array(log[start..<end])
     }
 
     private mutating func advanceOneTurn(_ hooks: StepHooks, recent: [Event]) throws -> TurnReport {
