@@ -53,7 +53,8 @@ extension CommandLineTool {
     static func runMonteCarloFunction(_ function: String, spec: [LuaValue: LuaValue], state: LuaState) -> Bool {
         attempt(state) {
             try state.load("""
-                local r = wg.\(function)(...)
+                local spec = ...
+                local r = wg.\(function)(spec)
                 print(r)
                 if r.partial then
                   error(string.format("interrupted: %d of %d runs finished (the summary above is partial)",
