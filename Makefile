@@ -13,7 +13,7 @@ run: deps build
 # Some suites run on their own, after the rest: the terminal ones (tmux, typed as a
 # person types) should not compete with Monte Carlo threads for two cores, and the leak
 # test reads the process's resident memory, which any suite running beside it would move.
-TERMINAL_SUITES := TerminalTests|KillDuringSaveTests
+TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
 ALONE_SUITES := LeakTests
 
 test: deps
