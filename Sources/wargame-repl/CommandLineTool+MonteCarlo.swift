@@ -51,19 +51,25 @@ extension CommandLineTool {
     /// Prints the result of `function(spec)`; a partial result (Ctrl-C) is printed, then
     /// reported as an error, so that a batch job does not take it for the whole.
     static func runMonteCarloFunction(_ function: String, spec: [LuaValue: LuaValue], state: LuaState) -> Bool {
-        attempt(state) {
+        var partial: [LuaValue] = []
+        let ran = attempt(state) {
+            let top = lua_gettop(state.L)
             try state.load("""
                 local spec = ...
                 local r = wg.\(function)(spec)
                 print(r)
-                if r.partial then
-                  error(string.format("interrupted: %d of %d runs finished (the summary above is partial)",
-                                      r.runs + (r.failed or 0), r.requested), 0)
-                end
-                """, name: "=(--\(function == "montecarlo" ? "montecarlo" : "sweep"))")
+                if r.partial then return r.runs + (r.failed or 0), r.requested end
+                """, name: "=(--\(function))")
             state.push(.table(spec))
-            try state.pcall(nargs: 1, nresults: 0)
+            try state.pcall(nargs: 1)
+            partial = state.popResults(above: top)
         }
+        guard ran else { return false }
+        if partial.count == 2 {
+            report("interrupted: \(partial[0]) of \(partial[1]) runs finished (the summary above is partial)")
+            return false
+        }
+        return true
     }
 
     /// `--montecarlo FILE [k=v ...]`: `print(wg.montecarlo{...})`; the summary prints itself.
