@@ -49,7 +49,7 @@ extension MonteCarlo.Summary {
             let c = highestRung[r]
             let bar = peak == 0 ? "" : String(repeating: "#", count: Int((Double(c) * Double(Self.barWidth) / Double(peak)).rounded(.up)))
             lines.append("\(pad(labels[r], rungWidth))  \(pad(String(c), countWidth, right: true))  \(fmt(share(c)))  "
-                         + "   \(fmt(share(atLeast[r])))  \(interval(atLeast[r]))  \(bar)")
+                         + "   \(fmt(share(atLeast[r])))  \(interval(atLeast[r]))" + (bar.isEmpty ? "" : "  \(bar)"))
         }
         lines.append("nuclear threshold crossed (highest rung at or above the first nuclear rung): "
                      + "\(thresholdCrossed) runs, \(fmt(share(thresholdCrossed))) (95% \(interval(thresholdCrossed)))")
