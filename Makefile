@@ -2,7 +2,7 @@
 # Both install what the build needs from Debian's packages first, when it is missing.
 
 SWIFT      ?= swift
-DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux parallel slurm-wlm munge
+DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux parallel slurm-wlm munge chromium
 BIN        := .build/debug/wargame-repl
 
 .PHONY: run test build release bench deps clean

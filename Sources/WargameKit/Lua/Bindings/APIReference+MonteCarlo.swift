@@ -27,6 +27,14 @@ extension APIReference {
                   `sm.requested` says how many were asked for. Unknown fields are errors. The caller's \
                   time limit and memory limit reach the runs; a run cannot call `wg.montecarlo`.
                   """),
+        Entry(name: "sm:report",
+              signature: "sm:report(\"mc.html\")",
+              summary: "Writes the Monte Carlo summary as a self-contained HTML page (no network).",
+              details: """
+                  Ending shares with their 95% intervals, a histogram of the highest rung, the \
+                  nuclear threshold share and the damage quantiles with their unit; labelled axes \
+                  with ticks; charts scale to the page. Written atomically; refused in the sandbox.
+                  """),
         Entry(name: "wg.sweep",
               signature: "sw = wg.sweep{ script=\"x.lua\", params={ reliability={0, 1}, visibility={0.1, 0.3, 0.9} }, design=\"grid\", runs=100, turns=20, seed=1, out=\"sweep.csv\" }",
               summary: "Runs a scenario script over a design of parameter values, `runs` times per design row.",

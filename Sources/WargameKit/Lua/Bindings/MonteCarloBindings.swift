@@ -268,6 +268,19 @@ enum MonteCarloBindings {
     static func push(_ s: MonteCarlo.Summary, threads: Int?, out: String?, _ L: OpaquePointer) {
         LuaStack(L).push(table(s, threads: threads, out: out))
         LuaTables.setPrintable(L, -1)
+        // sm:report(file): the summary as a self-contained HTML page.
+        guard let state = LuaState.owner(of: L) else { return }
+        state.push(LuaFunction("report", method: true) { a in
+            try a.refuseFileAccessInSandbox()
+            let path = try a.string(2)
+            do {
+                try MonteCarloReport.write(s, to: path)
+            } catch {
+                throw LuaCallError("report: \(error)")
+            }
+            return 0
+        })
+        wg_rawsetfield(L, -2, "report")
     }
 
     /// `{ rows = { {params=, summary=sm}, ... }, runs=, failed=, partial=, out=, salib=, summary= }`.
