@@ -181,6 +181,14 @@ final class SlurmCluster {
         }.joined(separator: "\n")
     }
 
+    /// Whether `pid` runs: a zombie (ended, not yet reaped by init) does not.
+    static func alive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first != "Z"
+    }
+
     /// Stops the daemons this cluster started, by the ids in their pid files, waits for
     /// them to go, and removes the directory.
     func stop() {
@@ -190,8 +198,8 @@ final class SlurmCluster {
                   let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { continue }
             _ = try? command(["kill", "-TERM", String(pid)], asRoot: true)
             let end = Date().addingTimeInterval(15)
-            while Date() < end && kill(pid, 0) == 0 { usleep(100_000) }
-            if kill(pid, 0) == 0 { _ = try? command(["kill", "-KILL", String(pid)], asRoot: true) }
+            while Date() < end && Self.alive(pid) { usleep(100_000) }
+            if Self.alive(pid) { _ = try? command(["kill", "-KILL", String(pid)], asRoot: true) }
         }
         _ = try? command(["rm", "-rf", dir], asRoot: true)
     }
