@@ -15,10 +15,14 @@ run: deps build
 # test reads the process's resident memory, which any suite running beside it would move.
 TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
 ALONE_SUITES := LeakTests
+# Suites that start other programs (a Slurm cluster, GNU parallel, headless Chromium) run
+# after the rest too: their load would move the timed sandbox limits of the others.
+PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests
 
 test: deps
 	$(SWIFT) build --build-tests
-	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)|$(PROCESS_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(PROCESS_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(TERMINAL_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(ALONE_SUITES)"
 
