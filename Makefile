@@ -2,7 +2,7 @@
 # Both install what the build needs from Debian's packages first, when it is missing.
 
 SWIFT      ?= swift
-DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux
+DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux parallel slurm-wlm munge chromium
 BIN        := .build/debug/wargame-repl
 
 .PHONY: run test build release bench deps clean typings
@@ -13,12 +13,16 @@ run: deps build
 # Some suites run on their own, after the rest: the terminal ones (tmux, typed as a
 # person types) should not compete with Monte Carlo threads for two cores, and the leak
 # test reads the process's resident memory, which any suite running beside it would move.
-TERMINAL_SUITES := TerminalTests|KillDuringSaveTests
+TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
 ALONE_SUITES := LeakTests
+# Suites that start other programs (a Slurm cluster, GNU parallel, headless Chromium) run
+# after the rest too: their load would move the timed sandbox limits of the others.
+PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests
 
 test: deps
 	$(SWIFT) build --build-tests
-	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)|$(PROCESS_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(PROCESS_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(TERMINAL_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(ALONE_SUITES)"
 
