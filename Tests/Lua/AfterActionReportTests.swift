@@ -149,6 +149,14 @@ import Testing
         }.first { $0.first == "seed" }
         #expect(seedRow == ["seed", "5"])
 
+        // Saved and loaded: the history comes back, and the reseed with it.
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let save = dir.appendingPathComponent("r.wgs").path
+        let loaded = try Self.parse(try Self.report("s:step(3) s:seed(99) s:step(2) s:save([==[\(save)]==]) s = wg.load([==[\(save)]==])",
+                                                    options: Self.calm, policies: Self.standoff))
+        #expect(try marks(loaded).map { Array($0.dropFirst()) } == [["3", "reseeded: seed 99 (was 7), before turn 4"]])
+
         // Undone past the reseed: gone with the turns it preceded.
         let undone = try Self.parse(try Self.report("s:step(3) s:seed(99) s:step(1) s:rewind(2)", options: Self.calm, policies: Self.standoff))
         #expect(try marks(undone).isEmpty)

@@ -28,9 +28,9 @@ extension AfterActionReport {
             let warheads = side.members.reduce(0) { $0 + (s.warheads[$1] ?? 0) }
             let nuclear: String
             switch side.nuclearOverride {
-            case .some(true): nuclear = "yes (set by the script)" + (warheads > 0 ? "; \(warheads) warheads (FAS 2024)" : "")
+            case .some(true): nuclear = "yes (set by the script)" + (warheads > 0 ? "; \(warheads) warheads" : "")
             case .some(false): nuclear = "no (set by the script)"
-            case .none: nuclear = s.isNuclear(side) ? "yes: \(warheads) warheads (FAS 2024)" : "no"
+            case .none: nuclear = s.isNuclear(side) ? "yes: \(warheads) warheads" : "no"
             }
             out += "<tr><td>\(escape(side.name))</td><td>\(escape(side.leader))</td><td>\(escape(side.members.joined(separator: " ")))</td>"
                 + "<td>\(escape(nuclear))</td><td>\(side.stake.map { HTMLText.number($0, 2) } ?? "doctrine's (\(HTMLText.number(s.doctrine.stake, 2)))")</td></tr>"

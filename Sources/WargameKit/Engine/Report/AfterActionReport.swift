@@ -20,16 +20,9 @@ public enum AfterActionReport {
         body += "<section id=\"assumptions\"><h2>Assumptions</h2>" + assumptions(record) + "</section>"
         body += "<section id=\"events\"><h2>Event log</h2>" + eventLog(s) + "</section>"
         body += "<footer><p>Capabilities: COW National Material Capabilities v6.0, year \(s.capabilities.year) "
-            + "(Singer, Bremer &amp; Stuckey 1972; Greig &amp; Enterline 2021). Warheads: FAS estimates, 2024. "
+            + "(Singer, Bremer &amp; Stuckey 1972; Greig &amp; Enterline 2021). Warheads: the bundled FAS estimates (2024) unless the scenario sets its own. "
             + "Every other figure is set by the scenario's script and is its author's.</p></footer>"
-        return """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8"/>\
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>\
-            <title>After-action report: \(HTMLText.escape(s.name))</title><style>\(ReportStyle.css)</style></head>
-            <body>\(body)</body></html>
-
-            """
+        return ReportPage.document(title: "After-action report: \(s.name)", body: body)
     }
 
     /// Writes the report as a save is written (``AtomicFileWriter``): atomically, replacing
