@@ -58,7 +58,7 @@ public enum AfterActionReport {
         against the others from the balance of capabilities and the allies expected to help it; once fighting \
         starts, the forces left (each side's share of its initial theatre force) show how the war goes. \
         Sanctions damage is cumulative: the GDP a target has lost so far, as a share of one year's GDP. Lettered \
-        marks above the charts are events: <b>A</b> an alliance invoked (and who honoured or refused it), \
+        marks above the charts are events: <b>A</b> an alliance invoked (and who honoured or declined it), \
         <b>N</b> a nuclear step, <b>S</b> a reseed of the random generator; the list under the charts says what each \
         was. The moves table shows what every side asked for each turn and who decided: a script's policy, or the \
         built-in doctrine, with the rungs it weighed and the chance it gave each (its choice in bold). The \
@@ -99,6 +99,8 @@ public enum AfterActionReport {
         if let t = s.ladder.nuclearThreshold {
             rungBands.append(.init(axis: .y, from: Double(t) - 0.5, to: Double(s.ladder.top) + 0.5, label: "nuclear rungs", colour: "#f9dede"))
         }
+        // Every chart's plot starts where the rung chart's does, so their turns line up.
+        let plotLeft = ChartSVG.Frame.left(for: names)
         var rungAxis = ChartAxis.steps(label: "rung of the escalation ladder", names: names)
         rungAxis.lower = -0.5
         rungAxis.upper = Double(s.ladder.top) + 0.5
@@ -115,7 +117,7 @@ public enum AfterActionReport {
                              colour: palette[i % palette.count])
         }
         out += LineChart(title: "Each side's odds of winning a war", x: x, y: oddsAxis, series: odds, markers: markers,
-                         bands: war, markerLegend: legend).html()
+                         bands: war, markerLegend: legend).aligned(plotLeft: plotLeft).html()
 
         // War position, once fighting has begun.
         if r.everAtWar {
@@ -126,7 +128,7 @@ public enum AfterActionReport {
                                  colour: palette[i % palette.count])
             }
             out += LineChart(title: "War position: each side's forces left", x: x, y: axis, series: series, markers: markers,
-                             bands: war, markerLegend: legend).html()
+                             bands: war, markerLegend: legend).aligned(plotLeft: plotLeft).html()
         } else {
             out += "<p class=\"note\">No fighting in this run, so no chart of forces left.</p>"
         }
@@ -142,7 +144,7 @@ public enum AfterActionReport {
                                  colour: palette[(k + 4) % palette.count])
             }
             out += LineChart(title: "Sanctions damage to each target (cumulative)", x: x, y: axis, series: series,
-                             markers: markers, bands: war, markerLegend: legend).html()
+                             markers: markers, bands: war, markerLegend: legend).aligned(plotLeft: plotLeft).html()
         }
         return out
     }

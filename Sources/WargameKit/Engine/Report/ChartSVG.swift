@@ -6,12 +6,14 @@ enum ChartSVG {
     /// The plotting area inside a canvas, with room on the left for the longest y tick label.
     struct Frame {
         var width, height, left, right, top, bottom: Double
+        /// Room for the longest of `labels` at 12 px, and the tick.
+        static func left(for labels: [String]) -> Double { 7 * Double(labels.map(\.count).max() ?? 1) + 22 }
+
         /// `top`: room between the y axis's label (on the first line) and the plot, for markers.
         init(width: Double, height: Double, yTickLabels: [String], top: Double = 14) {
             self.width = width
             self.height = height
-            let longest = yTickLabels.map(\.count).max() ?? 1
-            left = 7 * Double(longest) + 22
+            left = Self.left(for: yTickLabels)
             right = width - 18
             self.top = 24 + top
             bottom = height - 46

@@ -64,6 +64,9 @@ public struct LineChart: Sendable {
     public var series: [Series]
     public var markers: [Marker]
     public var bands: [Band]
+    /// The plot starts at least this far from the left edge, so that charts stacked on a
+    /// page share their x axis whatever their y labels (0: just room for the labels).
+    public var plotLeft: Double = 0
     /// Names of the marker kinds for the legend: glyph → meaning.
     public var markerLegend: [(glyph: String, meaning: String, colour: String)]
 
@@ -76,6 +79,13 @@ public struct LineChart: Sendable {
         self.markers = markers
         self.bands = bands
         self.markerLegend = markerLegend
+    }
+
+    /// The same chart with its plot starting `plotLeft` from the left edge.
+    public func aligned(plotLeft: Double) -> LineChart {
+        var c = self
+        c.plotLeft = plotLeft
+        return c
     }
 
     /// The chart as a `<figure>`: caption, legend (HTML, so it wraps on a narrow page) and
@@ -99,8 +109,9 @@ public struct LineChart: Sendable {
 
     /// The SVG alone.
     public func svg(width: Int = 1120, height: Int = 300) -> String {
-        let frame = ChartSVG.Frame(width: Double(width), height: Double(height), yTickLabels: y.tickLabels,
+        var frame = ChartSVG.Frame(width: Double(width), height: Double(height), yTickLabels: y.tickLabels,
                                    top: markers.isEmpty ? 14 : 30)
+        frame.left = max(frame.left, min(plotLeft, frame.right - 100))
         func px(_ v: Double) -> Double { x.position(v, from: frame.left, to: frame.right) }
         func py(_ v: Double) -> Double { y.position(v, from: frame.bottom, to: frame.top) }
         var out = ChartSVG.open(width: width, height: height, title: title)
