@@ -5,7 +5,7 @@ SWIFT      ?= swift
 DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux
 BIN        := .build/debug/wargame-repl
 
-.PHONY: run test build release bench deps clean
+.PHONY: run test build release bench deps clean typings
 
 run: deps build
 	@$(BIN)
@@ -32,6 +32,11 @@ release: deps
 bench: deps
 	$(SWIFT) build -c release --product wargame-bench
 	.build/release/wargame-bench
+
+# types/wargame.lua, the annotations for the Lua language server, from the API reference
+# (a test fails while the file is stale).
+typings: build
+	$(BIN) --typings > types/wargame.lua
 
 # Installs the Debian packages that are missing, without asking (apt-get update first:
 # on a new machine the package lists can be empty). Uses sudo when not root.

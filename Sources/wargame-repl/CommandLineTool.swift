@@ -27,6 +27,10 @@ enum CommandLineTool {
             print(APIReference.markdown(), terminator: "")
             return 0
         }
+        if options.typings {
+            print(APIReference.typings(), terminator: "")
+            return 0
+        }
         // Modes that run on their own terms (checking scripts, an exercise): exit status or nil.
         if let status = runAuthoringMode(options) { return status }
         if let status = runExerciseMode(options) { return status }
@@ -123,12 +127,20 @@ enum CommandLineTool {
             try Interrupts.whileRunning(state, body)
             return true
         } catch let e as LuaError {
-            report(e.description)
+            // lua(1)'s message line, then the script line with a caret and the script frames.
+            report(ErrorContext.format(e, callback: state.callbackFailure))
             return false
         } catch {
             report("\(error)")
             return false
         }
+    }
+
+    /// The script line a one-line error names, with a caret, on standard error (for the
+    /// meta-commands, whose errors are one line without a traceback).
+    static func reportExcerpt(of message: String) {
+        guard let excerpt = ErrorContext.sourceExcerpt(for: message) else { return }
+        FileHandle.standardError.write(Data((excerpt + "\n").utf8))
     }
 
     /// `wargame-repl: message` on standard error, red on a terminal (see ``Style``).

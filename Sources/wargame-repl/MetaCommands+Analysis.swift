@@ -39,7 +39,10 @@ extension MetaCommands {
             // Policies and hooks print as they run; the reports come after, through the pager.
             let reports = v.first?.array.compactMap(\.asString) ?? []
             Pager.paging { for r in reports { print(r) } }
-            if v.count > 1, let error = v[1].asString { CommandLineTool.report(strip(error, chunk: ":step")) }
+            if v.count > 1, let error = v[1].asString {
+                CommandLineTool.report(strip(error, chunk: ":step"))
+                CommandLineTool.reportExcerpt(of: error)  // the script line and a caret
+            }
             return .proceed
         },
         ":status": { _, state in

@@ -126,6 +126,7 @@ enum MetaCommands {
                 }
             } catch let e as LuaError {
                 CommandLineTool.report(strip(e.message, chunk: name))
+                CommandLineTool.reportExcerpt(of: e.message)
             } catch {
                 CommandLineTool.report("\(error)")
             }

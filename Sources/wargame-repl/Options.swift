@@ -19,6 +19,7 @@ struct Options: Equatable {
     var authoring = AuthoringOptions()
     var exercise = ExerciseOptions()
     var apiMarkdown = false     // --api-markdown (hidden): print docs/lua-api.md
+    var typings = false         // --typings (hidden): print types/wargame.lua
     /// The script, "-" for stdin, nil for none.
     var script: String?
     /// Index in argv of the script (or of the end of options), for the `arg` table.
@@ -77,6 +78,7 @@ struct Options: Equatable {
             case "--help", "-h": o.help = true
             case "--sandbox": o.sandbox = true
             case "--api-markdown": o.apiMarkdown = true
+            case "--typings": o.typings = true
             case "--seed":
                 let v = try value(a)
                 guard let n = Int64(v) else { throw UsageError(message: "'--seed' needs an integer, got '\(v)'") }

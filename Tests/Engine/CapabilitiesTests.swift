@@ -7,7 +7,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/nmc")
     static let bundledSource = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/WargameKit/Resources/nmc-2016.csv")
+        .appendingPathComponent("Sources/WargameKit/Resources/nmc-1816-2016.csv")
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
@@ -22,10 +22,11 @@ import Testing
         let header = lines[0].split(separator: ",").map(String.init)
         let abbCol = try #require(header.firstIndex(of: "stateabb"))
         let cincCol = try #require(header.firstIndex(of: "cinc"))
+        let yearCol = try #require(header.firstIndex(of: "year"))
         var published: [String: Double] = [:]
         for line in lines.dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            published[f[abbCol]] = Double(f[cincCol])
+            if f[yearCol] == "2016" { published[f[abbCol]] = Double(f[cincCol]) }
         }
         #expect(published.count == 195)
         var worst = 0.0, worstState = ""

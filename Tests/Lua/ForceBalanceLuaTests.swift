@@ -61,7 +61,7 @@ import Testing
                 == .string("x:1: bad argument #2 to 'capabilities' (number expected, got string)"))
         #expect(try errorMessage(lua, "wg.capabilities('\(good)', 1990)")
                 == .string("\(good): no rows for year 1990 (file has 2015-2016)"))
-        #expect(try errorMessage(lua, "wg.capabilities(nil, 2015)") == .string("nmc-2016.csv: no rows for year 2015 (file has 2016)"))
+        #expect(try errorMessage(lua, "wg.capabilities(nil, 1815)") == .string("nmc-1816-2016.csv: no rows for year 1815 (file has 1816-2016)"))
         #expect(try lua.run("return wg.capabilities(nil, 2016).USA.year") == [.integer(2016)])
         #expect(try errorMessage(lua, "wg.capabilities('/nonexistent/x.csv')") == .string("/nonexistent/x.csv: no such file or directory"))
     }

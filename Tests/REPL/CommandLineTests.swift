@@ -27,7 +27,9 @@ import Testing
         try "local function f()\n  error('boom')\nend\nf()\n".write(to: script, atomically: true, encoding: .utf8)
         let r = try Programs.repl([script.path])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("wargame-repl: \(script.path):2: boom\nstack traceback:\n"))
+        // lua(1)'s message line, then the script's line with a caret (issue 15), then the
+        // traceback of script frames.
+        #expect(r.stderr.hasPrefix("wargame-repl: \(script.path):2: boom\n  2 |   error('boom')\n    |   ^\nstack traceback:\n"))
         #expect(r.stderr.contains("\(script.path):4: in main chunk"))
         let syntax = try Programs.repl(["-e", "x = = 1"])
         #expect(syntax.status == 1)

@@ -118,7 +118,9 @@ import Testing
         #expect(try run(":save \(save)", "Baltic crisis t1 sanctions>") == "saved to \(save)")
         #expect(FileManager.default.fileExists(atPath: save))
         #expect(lines(try run(":step", "Baltic crisis t2 sanctions>")).first == "turn 2: sanctions (rung 2)")
-        #expect(try run(":load \(save)", "Baltic crisis t1 sanctions>") == "loaded \(save) into s")
+        // The save names the default scenario's script: :load re-attaches its policy (issue 15).
+        #expect(try run(":load \(save)", "Baltic crisis t1 sanctions>")
+                == "loaded \(save) into s\nre-attached 1 policy and 0 hooks from \(Programs.defaultScenario)")
         #expect(try run("s.turn, s.rung, s.name", "Baltic crisis t1 sanctions>") == "1       2       Baltic crisis")
         #expect(try run(":log 1", "Baltic crisis t1 sanctions>").hasPrefix("turn 1: "))
 
@@ -187,7 +189,7 @@ import Testing
         #expect(try run(":report y/z.html") == "wargame-repl: y/z.html: no such directory")
         #expect(try run(":load /") == "wargame-repl: /: is a directory")
         #expect(try run(":report r") == "wrote r")
-        #expect(try run(":load x") == "loaded x into s")
+        #expect(try run(":load x") == "loaded x into s\nre-attached 1 policy and 0 hooks from \(Programs.defaultScenario)")
         #expect(t.leaveWithCtrlD() == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(files == ["h", "r", "x"])

@@ -34,6 +34,16 @@ public final class LuaState {
     /// Objects the bindings attach to this state (scenario registry, REPL context, ...).
     public var userInfo: [String: AnyObject] = [:]
 
+    /// A policy or `on` hook that failed inside Swift (during `s:step`): its message and
+    /// its traceback, which reaches into the policy. The error that comes out of the chunk
+    /// carries only the message, so error reports take the frames from here
+    /// (``ErrorContext``). Cleared when a top-level chunk starts.
+    public struct CallbackFailure: Sendable, Equatable {
+        public var message: String
+        public var traceback: String
+    }
+    public internal(set) var callbackFailure: CallbackFailure?
+
     /// Opens a state. `memoryLimit` (bytes, nil for none) bounds everything the state
     /// allocates; past it Lua raises "not enough memory" and the state stays usable. The
     /// standard libraries come with the `coroutine.resume`, `wrap` and `close` of
@@ -165,6 +175,7 @@ public final class LuaState {
             if lim.fired == 1 { throw .interrupted(traceback: traceback) }
             throw .limit(message)
         }
+        owner(of: L)?.callbackFailure = CallbackFailure(message: message, traceback: traceback)
         throw .runtime(message: message, traceback: traceback)
     }
 
@@ -203,6 +214,7 @@ public final class LuaState {
     // MARK: Limits and interruption
 
     private func armLimits() {
+        callbackFailure = nil
         // Back to the host's exemption (1), whatever it was: a raise that jumped over a
         // trampoline's exit (left the count above it) must not switch the memory limit off
         // for the rest of the session; the pcall below suspends the exemption from here.

@@ -58,13 +58,10 @@ public struct Capabilities: Hashable, Codable, Sendable {
         index[stateabb].map { states[$0] }
     }
 
-    /// The bundled COW NMC v6.0 data for 2016 (195 states).
-    public static func bundled() throws -> Capabilities {
-        guard let url = Bundle.module.url(forResource: "nmc-2016", withExtension: "csv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "nmc-2016", withExtension: "csv") else {
-            throw DataFileError(file: "nmc-2016.csv", line: 0, reason: "bundled resource not found")
-        }
-        return try load(path: url.path, name: "nmc-2016.csv")
+    /// The bundled COW NMC v6.0 data for `year` (any of 1816–2016; default 2016, 195 states),
+    /// parsed on first use (``Bundled``).
+    public static func bundled(year: Int? = nil) throws -> Capabilities {
+        try Bundled.capabilities(year: year)
     }
 
     /// Loads a COW NMC CSV file; see ``parse(_:name:year:)`` for the format.

@@ -18,6 +18,31 @@ enum NMCFile {
     }
 
     static func capabilities(bytes: [UInt8], name: String, year: Int?) throws -> Capabilities {
+        let rows = try states(bytes: bytes, name: name)
+        let years = Set(rows.map(\.year))
+        let latest = years.max() ?? 0  // rows is non-empty here
+        let chosen = year ?? latest
+        guard years.contains(chosen) else {
+            throw noRows(chosen, file: name, first: years.min() ?? latest, last: latest)
+        }
+        return Capabilities(year: chosen, states: rows.filter { $0.year == chosen })
+    }
+
+    /// Every year in the file, each a system of its own (CINC computed within the year).
+    static func allYears(bytes: [UInt8], name: String) throws -> [Int: Capabilities] {
+        var byYear: [Int: [StateCapabilities]] = [:]
+        for s in try states(bytes: bytes, name: name) { byYear[s.year, default: []].append(s) }
+        return byYear.mapValues { Capabilities(year: $0[0].year, states: $0) }
+    }
+
+    /// The one-line error for a year the file does not hold, naming the year and the range.
+    static func noRows(_ year: Int, file: String, first: Int, last: Int) -> DataFileError {
+        let range = first == last ? "\(last)" : "\(first)-\(last)"
+        return DataFileError(file: file, line: 0, reason: "no rows for year \(year) (file has \(range))")
+    }
+
+    /// Every row of the file, in file order; throws on the first malformed one.
+    static func states(bytes: [UInt8], name: String) throws -> [StateCapabilities] {
         func fail(_ line: Int, _ reason: String) -> DataFileError {
             DataFileError(file: name, line: line, reason: reason)
         }
@@ -64,14 +89,7 @@ enum NMCFile {
                                           pec: comps[3], tpop: comps[4], upop: comps[5]))
         }
 
-        let years = Set(rows.map(\.year))
-        let latest = years.max() ?? 0  // rows is non-empty here
-        let chosen = year ?? latest
-        guard years.contains(chosen) else {
-            let range = years.min() == latest ? "\(latest)" : "\(years.min() ?? latest)-\(latest)"
-            throw DataFileError(file: name, line: 0, reason: "no rows for year \(chosen) (file has \(range))")
-        }
-        return Capabilities(year: chosen, states: rows.filter { $0.year == chosen })
+        return rows
     }
 
     /// Shown text of a bad field, cut short so one enormous field cannot flood a message.

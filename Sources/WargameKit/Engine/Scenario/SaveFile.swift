@@ -3,6 +3,11 @@ import Foundation
 /// The save format: a header line naming the format, its version, the payload's length
 /// and an FNV-1a checksum, then the scenario history as JSON. A truncated, edited or
 /// foreign file fails one of these checks and is refused with its name.
+///
+/// The payload may also hold `"script"`: the script and arguments that built the scenario
+/// (``ScriptRecord``), so that loading can re-attach its policies and hooks. It is an extra
+/// key of the same JSON object, so saves without it (all saves before it existed) load as
+/// before, and a build that does not know the key ignores it.
 public enum SaveFile {
     public static let magic = "WARGAME-SAVE"
     public static let version = 2
@@ -10,17 +15,22 @@ public enum SaveFile {
     /// A save that cannot be read, written or used: `file: reason`, one line.
     public typealias Error = FileError
 
-    public static func encode(_ history: ScenarioHistory) throws -> Data {
+    public static func encode(_ history: ScenarioHistory, script: ScriptRecord? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let payload = try encoder.encode(history)
+        let payload = try encoder.encode(Envelope(history: history, script: script))
         var data = Data("\(magic) \(version) \(payload.count) \(String(fnv1a(payload), radix: 16))\n".utf8)
         data.append(payload)
         return data
     }
 
     public static func decode(_ data: Data, file: String) throws -> ScenarioHistory {
+        try decodeEnvelope(data, file: file).history
+    }
+
+    /// The history and, when the save names it, the script that built it.
+    public static func decodeEnvelope(_ data: Data, file: String) throws -> (history: ScenarioHistory, script: ScriptRecord?) {
         guard !data.isEmpty else { throw Error(file: file, reason: "file is empty") }
         guard data.count <= ScenarioLimits.maxSaveFileBytes else {
             throw Error(file: file, reason: "larger than \(FileError.size(ScenarioLimits.maxSaveFileBytes)), the limit for a save file")
@@ -46,25 +56,29 @@ public enum SaveFile {
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let history: ScenarioHistory
+        let history: ScenarioHistory, script: ScriptRecord?
         do {
-            history = try decoder.decode(ScenarioHistory.self, from: Data(payload))
+            let envelope = try decoder.decode(Envelope.self, from: Data(payload))
+            (history, script) = (envelope.history, envelope.script)
         } catch {
             throw Error(file: file, reason: "unreadable scenario: \(oneLine(error))")
+        }
+        if let script {
+            do { try script.validate() } catch { throw Error(file: file, reason: "script record: \(error)") }
         }
         do {
             try history.validate()
         } catch {
             throw Error(file: file, reason: "inconsistent scenario: \(error)")
         }
-        return history
+        return (history, script)
     }
 
     /// Writes atomically and safely (see ``AtomicFileWriter``): the previous file stays whole
     /// whatever happens, and only a regular file is replaced. A save larger than a load
     /// accepts is refused here, so that every save that succeeds loads.
-    public static func write(_ history: ScenarioHistory, to path: String) throws {
-        let data = try encode(history)
+    public static func write(_ history: ScenarioHistory, script: ScriptRecord? = nil, to path: String) throws {
+        let data = try encode(history, script: script)
         guard data.count <= ScenarioLimits.maxSaveFileBytes else {
             throw Error(file: path, reason: "the save would take \(String(format: "%.1f", Double(data.count) / 1_048_576)) MiB, more than the "
                         + "\(FileError.size(ScenarioLimits.maxSaveFileBytes)) a save file may hold (rewind, or start a new scenario)")
@@ -74,7 +88,33 @@ public enum SaveFile {
 
     /// Reads and checks a save file; reads no more than the size limit plus one byte.
     public static func read(_ path: String) throws -> ScenarioHistory {
-        try decode(try BoundedFileReader.read(path, limit: ScenarioLimits.maxSaveFileBytes), file: path)
+        try readEnvelope(path).history
+    }
+
+    /// ``read(_:)``, with the script that built the scenario when the save names one.
+    public static func readEnvelope(_ path: String) throws -> (history: ScenarioHistory, script: ScriptRecord?) {
+        try decodeEnvelope(try BoundedFileReader.read(path, limit: ScenarioLimits.maxSaveFileBytes), file: path)
+    }
+
+    /// The payload: the history's own keys, plus `script` when there is one. Encoding the
+    /// history into the same keyed container keeps old saves and new ones one format.
+    struct Envelope: Codable {
+        var history: ScenarioHistory
+        var script: ScriptRecord?
+        enum Key: String, CodingKey { case script }
+        init(history: ScenarioHistory, script: ScriptRecord?) {
+            self.history = history
+            self.script = script
+        }
+        init(from decoder: Decoder) throws {
+            history = try ScenarioHistory(from: decoder)
+            script = try decoder.container(keyedBy: Key.self).decodeIfPresent(ScriptRecord.self, forKey: .script)
+        }
+        func encode(to encoder: Encoder) throws {
+            try history.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encodeIfPresent(script, forKey: .script)
+        }
     }
 
     /// A decoding error in one line: where in the JSON, and what.

@@ -24,6 +24,10 @@ extension Scenario {
                 throw ScenarioError.invalid("\(state) warheads must be in 0..\(ScenarioLimits.maxWarheads), got \(n)")
             }
         }
+        if let possessors = nuclearStates {  // a historical year's possession (docs/data.md)
+            try ScenarioLimits.checkCount(possessors.count, ScenarioLimits.maxStates, "nuclear states")
+            for state in possessors { try ScenarioLimits.checkName(state, "a state code") }
+        }
         try validateParameters()
         try Self.validate(sides: sides, capabilities: capabilities)
         try ScenarioLimits.checkCount(alliances.count, ScenarioLimits.maxAlliances, "alliances")

@@ -9,6 +9,9 @@ public struct Scenario: Codable, Hashable, Sendable {
     public var capabilities: Capabilities
     /// Estimated warheads by state (FAS 2024); a side is nuclear-armed when its leader has any.
     public var warheads: [String: Int]
+    /// States held to be nuclear-armed without a warhead count (a historical year's
+    /// possession, Bundled.nuclearStates); sorted. nil in saves made before it existed.
+    public var nuclearStates: [String]?
     public var ladder: Ladder
     public var turnLimit: Int
     public var doctrine: DoctrineParameters
@@ -105,7 +108,7 @@ public struct Scenario: Codable, Hashable, Sendable {
     }
 
     public func isNuclear(_ side: Side) -> Bool {
-        side.nuclearOverride ?? ((warheads[side.leader] ?? 0) > 0)
+        side.nuclearOverride ?? ((warheads[side.leader] ?? 0) > 0 || nuclearStates?.contains(side.leader) == true)
     }
 
     /// Allies' answers given before `turn`: the odds at the end of a turn (computed `at:

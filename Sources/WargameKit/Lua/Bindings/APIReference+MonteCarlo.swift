@@ -15,6 +15,6 @@ extension APIReference {
                   `{ p5=, p50=, p95=, mean= }`. Summaries are identical whatever the thread count. \
                   At most one thread per core runs (`sm.threads` says how many). The caller's time \
                   limit, memory limit and Ctrl-C reach the runs; a run cannot call `wg.montecarlo`.
-                  """),
+                  """).typed([Field("spec", "wg.MonteCarloSpec")], returns: [Field("sm", "wg.MonteCarloSummary")]),
     ]
 }

@@ -2,7 +2,42 @@
 
 extension APIReference {
     /// The methods and fields of a scenario `s`.
-    static let scenario: [Entry] = [
+    static let scenario: [Entry] = scenarioEntries.map { e in
+        guard let (params, returns) = scenarioTypes[e.name] else { return e }
+        return e.typed(params, returns: returns)
+    }
+
+    /// Parameters (without `self`) and results of the methods below; a field's type is its result.
+    static let scenarioTypes: [String: ([Field], [Field])] = [
+        "s.name": ([], [Field("", "string")]),
+        "s.turn": ([], [Field("", "integer")]),
+        "s.rung": ([], [Field("", "integer")]),
+        "s.ended": ([], [.opt("", "wg.Ending")]),
+        "s:rung_name": ([], [Field("name", "string")]),
+        "s:side": ([Field("name", "string", "the side's name"), Field("members", "string[]", "state codes, leader first"),
+                    .opt("opts", "wg.SideOptions")], []),
+        "s:alliance": ([Field("spec", "wg.AllianceSpec")], []),
+        "s:trade": ([Field("spec", "wg.TradeSpec|string", "a flow, or a CSV file of flows")], [.opt("n", "integer", "flows read from a file")]),
+        "s:economy": ([Field("spec", "table<string, {gdp: number}>|string", "GDP by state code, or a CSV file")], []),
+        "s:sanction": ([Field("spec", "wg.SanctionSpec|string", "a package, or a CSV file of packages")], [.opt("n", "integer", "packages read from a file")]),
+        "s:alignment": ([Field("spec", "wg.AlignmentSpec|string", "an alignment, or a CSV file of them")], [.opt("n", "integer", "alignments read from a file")]),
+        "s:policy": ([Field("side", "string", "a side's name or leader"),
+                      .opt("policy", "fun(view: wg.View): wg.Move|{rung: integer}|nil", "nil removes it")], []),
+        "s:on": ([Field("event", "wg.EventKind"), Field("hook", "fun(arg: wg.Report|wg.Event)")], []),
+        "s:step": ([.opt("n", "integer", "turns to advance (default 1)")], [.opt("report", "wg.Report", "nil when no turn was ever played")]),
+        "s:balance": ([Field("a", "string"), Field("b", "string"), .opt("opts", "{attacker: string}")], [Field("b", "wg.Balance")]),
+        "s:damage": ([Field("target", "string")], [Field("d", "wg.Damage")]),
+        "s:log": ([.opt("n", "integer", "only the last n events")], [Field("events", "wg.Event[]")]),
+        "s:undo": ([], [Field("turn", "integer")]),
+        "s:rewind": ([Field("turn", "integer")], [Field("turn", "integer")]),
+        "s:fork": ([], [Field("s2", "wg.Scenario")]),
+        "s:save": ([Field("file", "string")], []),
+        "s:report": ([Field("file", "string")], []),
+        "s:status": ([], [Field("text", "string")]),
+        "s:seed": ([Field("n", "integer")], []),
+    ]
+
+    static let scenarioEntries: [Entry] = [
         Entry(name: "s.name", signature: "s.name", summary: "The scenario's name (read-only)."),
         Entry(name: "s.turn", signature: "s.turn", summary: "The current turn, 0 for a new scenario (read-only)."),
         Entry(name: "s.rung", signature: "s.rung", summary: "The current escalation rung, 0-based (read-only)."),

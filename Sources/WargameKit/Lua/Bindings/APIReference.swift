@@ -5,7 +5,8 @@
 /// Pure data: nothing here touches Lua.
 public enum APIReference {
     public struct Entry: Sendable, Equatable {
-        /// How the name is written: "wg.capabilities", "s:step", "s.turn", ":step".
+        /// How the name is written: "wg.capabilities", "s:step", "s.turn", ":step", or a
+        /// table's type name ("Report", "View").
         public let name: String
         /// A call as a script writes it.
         public let signature: String
@@ -13,34 +14,75 @@ public enum APIReference {
         public let summary: String
         /// Arguments, results and errors; may be empty.
         public let details: String
+        /// A function's parameters, in order (a method's without `self`).
+        public let params: [Field]
+        /// What a function returns, in order; a field's type for a field entry.
+        public let returns: [Field]
+        /// A table's fields (a table entry, a parameter group).
+        public let fields: [Field]
+        /// The values of an enumeration (a string alias such as the move or event kinds).
+        public let values: [String]
 
-        public init(name: String, signature: String, summary: String, details: String = "") {
+        public init(name: String, signature: String, summary: String, details: String = "",
+                    params: [Field] = [], returns: [Field] = [], fields: [Field] = [], values: [String] = []) {
             self.name = name
             self.signature = signature
             self.summary = summary
             self.details = details
+            self.params = params
+            self.returns = returns
+            self.fields = fields
+            self.values = values
         }
 
-        /// The kind of name, for grouping: the module, a scenario, the REPL, or a
+        /// This entry with a function's parameters and results.
+        public func typed(_ params: [Field], returns: [Field] = []) -> Entry {
+            Entry(name: name, signature: signature, summary: summary, details: details,
+                  params: params, returns: returns, fields: fields, values: values)
+        }
+
+        /// The kind of name, for grouping: the module, a scenario, a table, the REPL, or a
         /// parameter group.
         public var group: Group {
             if name.hasPrefix(":") { return .metaCommand }
             if name.hasPrefix("wg.") { return .module }
             if name.hasPrefix("s.") || name.hasPrefix("s:") { return .scenario }
+            if name.first?.isUppercase == true { return .table }
             return .parameters
+        }
+    }
+
+    /// A parameter, result or table field: its name, its type as the Lua language server
+    /// writes types (`string`, `integer`, `string[]`, `wg.Report`, `table<string, number>`),
+    /// whether it may be nil, and one line of meaning.
+    public struct Field: Sendable, Equatable {
+        public let name: String
+        public let type: String
+        public let optional: Bool
+        public let doc: String
+        public init(_ name: String, _ type: String, optional: Bool = false, _ doc: String = "") {
+            self.name = name
+            self.type = type
+            self.optional = optional
+            self.doc = doc
+        }
+        /// A field that may be nil or left out.
+        public static func opt(_ name: String, _ type: String, _ doc: String = "") -> Field {
+            Field(name, type, optional: true, doc)
         }
     }
 
     public enum Group: String, Sendable, CaseIterable {
         case module = "The wg module"
         case scenario = "Scenario methods and fields"
+        case table = "Tables passed and returned"
         case metaCommand = "REPL meta-commands"
         case parameters = "Model parameters"
     }
 
     /// Every entry, module first, then scenario, then meta-commands (in the order `:help`
     /// lists them). The lists live in files by topic (`APIReference+*.swift`).
-    public static let entries: [Entry] = module + montecarlo + scenario
+    public static let entries: [Entry] = module + montecarlo + scenario + tables
         + generalCommands + analysisCommands + sessionCommands + authoringCommands + exerciseCommands + quitCommand
         + parameters
 
@@ -53,8 +95,17 @@ public enum APIReference {
     ]
 
     static func group<G: ParameterGroup>(_ g: G.Type, _ summary: String) -> Entry {
-        Entry(name: G.groupName, signature: "wg.scenario{ \(G.groupName) = { name = value, ... } }", summary: summary,
-              details: "Each parameter, its range and default, and where the default comes from:\n\n" + G.markdownTable)
+        let d = G()
+        return Entry(name: G.groupName, signature: "wg.scenario{ \(G.groupName) = { name = value, ... } }", summary: summary,
+                     details: "Each parameter, its range and default, and where the default comes from. A value out of range is an error naming it.",
+                     fields: G.table.map { p in
+                         .opt(p.name, "number", "\(p.meaning); range \(p.range), default \(LuaNumberText.format(p.get(d))); source: \(p.source)")
+                     })
+    }
+
+    /// The class name the typings give a table entry or parameter group (`wg.Report`).
+    public static func typeName(of e: Entry) -> String {
+        e.group == .parameters ? "wg." + e.name.prefix(1).uppercased() + e.name.dropFirst() : "wg." + e.name
     }
 
     /// The entry called `name`. Also accepts `s.step` for `s:step`, and a bare name
@@ -68,10 +119,23 @@ public enum APIReference {
         if !name.contains(".") && !name.contains(":") {
             candidates += ["s:" + name, "s." + name, "wg." + name, ":" + name]
         }
+        if name.hasPrefix("wg."), name.dropFirst(3).first?.isUppercase == true { candidates.append(String(name.dropFirst(3))) }
         for c in candidates {
             if let e = entries.first(where: { $0.name == c }) { return e }
         }
-        return nil
+        // Tables by their name in any case: `report`, `view`, `Balance`.
+        return entries.first { $0.group == .table && $0.name.lowercased() == name.lowercased() }
+    }
+
+    static func markdownTable(_ title: String, _ fields: [Field]) -> String {
+        guard !fields.isEmpty else { return "" }
+        var out = "\n| \(title.lowercased()) | type | meaning |\n|---|---|---|\n"
+        for f in fields {
+            let name = f.name.isEmpty ? "" : "`\(f.name)`"
+            let type = "`\(f.type)\(f.optional ? "?" : "")`".replacingOccurrences(of: "|", with: "\\|")
+            out += "| \(name) | \(type) | \(f.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        return out
     }
 
     /// The reference as Markdown: docs/lua-api.md.
@@ -91,11 +155,14 @@ public enum APIReference {
             scenario object is written `s` below. In the REPL, `:help name` prints any entry.
 
             """
-        for group in Group.allCases {
+        for group in Group.allCases where entries.contains(where: { $0.group == group }) {
             out += "\n## \(group.rawValue)\n"
             for e in entries where e.group == group {
                 out += "\n### `\(e.name)`\n\n```lua\n\(e.signature)\n```\n\n\(e.summary)\n"
                 if !e.details.isEmpty { out += "\n\(e.details)\n" }
+                out += markdownTable("Parameter", e.params) + markdownTable("Returns", e.returns)
+                out += markdownTable(e.group == .parameters ? "Parameter" : "Field", e.fields)
+                if !e.values.isEmpty { out += "\nOne of: " + e.values.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
             }
         }
         return out

@@ -19,9 +19,6 @@ enum ForceBalanceBindings {
         init(_ value: Capabilities) { self.value = value }
     }
 
-    /// The bundled data, parsed once per process.
-    private static let bundled = Result { try Capabilities.bundled() }
-
     // MARK: wg.capabilities([path [, year]])
 
     static func capabilities(_ args: LuaArgs) throws -> Int32 {
@@ -29,10 +26,7 @@ enum ForceBalanceBindings {
         do {
             let year = try args.optInteger(2, in: -1_000_000...1_000_000).map { Int($0) }
             if args.isNoneOrNil(1) {
-                caps = try bundled.get()
-                if let year, year != caps.year {
-                    throw DataFileError(file: "nmc-2016.csv", line: 0, reason: "no rows for year \(year) (file has \(caps.year))")
-                }
+                caps = try Bundled.capabilities(year: year)  // parsed on first use, once per process
             } else {
                 let path = try args.string(1)
                 try args.refuseFileAccessInSandbox()

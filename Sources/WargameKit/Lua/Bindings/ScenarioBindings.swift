@@ -8,23 +8,40 @@ enum ScenarioBindings {
         LuaFunction("scenario") { a in
             let spec = try a.table(1)
             let caps: Capabilities
+            // year: that year's bundled capabilities and nuclear possession (docs/data.md).
+            let year = try spec.integer("year", range: -1_000_000...1_000_000).map { Int($0) }
             if wg_rawgetfield(a.L, 1, "capabilities") != LUA_TNIL {
                 do {
                     caps = try ForceBalanceBindings.capabilities(a.L, at: lua_gettop(a.L))
                 } catch {
                     throw a.error(1, "field 'capabilities': \((error as? LuaCallError)?.message ?? "\(error)")")
                 }
+                if let year, year != caps.year {
+                    throw a.error(1, "field 'year': \(year) differs from the capabilities' year \(caps.year)")
+                }
             } else {
-                caps = try Bundled.capabilities()
+                do {
+                    caps = try Bundled.capabilities(year: year)
+                } catch let e as DataFileError {
+                    throw a.error(1, "field 'year': \(e.description)")
+                }
             }
             lua_settop(a.L, 1)
+            // Warhead counts: FAS 2024 for the latest year (as without `year`); for an earlier
+            // year the bundled data holds possession only, so the possessors are listed and
+            // each counts `warhead_scale` warheads (Scenario.opposingWarheads).
+            let historical = try year.map { $0 < (try Bundled.yearRange().upperBound) } ?? false
+            let warheads = historical ? [:] : try Bundled.warheads()
             var scenario = try Scenario(
                 name: try spec.name("name") ?? "scenario",
                 seed: try spec.integer("seed") ?? defaultSeed(a.L),
-                capabilities: caps, warheads: try Bundled.warheads(),
+                capabilities: caps, warheads: warheads,
                 ladder: try ladder(spec["ladder"], a, field: "ladder") ?? .standard,
                 rung: Int(try spec.integer("rung", range: 0...10_000) ?? 1),
                 turnLimit: Int(try spec.integer("turns", range: 1...Int64(ScenarioLimits.maxTurn)) ?? 40))
+            if historical {
+                scenario.nuclearStates = try Bundled.nuclearStates(in: caps.year).filter { caps[$0] != nil }.sorted()
+            }
             if case .table = spec["doctrine"] { scenario.doctrine = try overrideGroup(spec["doctrine"]) }
             if case .table = spec["theatre"] { scenario.theatre = try overrideGroup(spec["theatre"]) }
             if case .table = spec["sanctions"] {
@@ -56,13 +73,13 @@ enum ScenarioBindings {
         LuaFunction("load") { a in
             let path = try a.string(1)
             try a.refuseFileAccessInSandbox()
-            let history: ScenarioHistory
+            let history: ScenarioHistory, script: ScriptRecord?
             do {
-                history = try SaveFile.read(path)
+                (history, script) = try SaveFile.readEnvelope(path)
             } catch let e as FileError {
                 throw LuaCallError(e.description, addsPosition: false)  // names the file already
             }
-            ScenarioHandle.push(ScenarioHandle(history), on: a.L)
+            ScenarioHandle.push(ScenarioHandle(history, origin: script, originKnown: true), on: a.L)
             return 1
         },
         LuaFunction("options") { a in

@@ -22,8 +22,17 @@ final class ScenarioHandle {
     /// What the instance's field table last showed (see `syncFields`).
     private var shown: (turn: Int, rung: Int, ended: String?)?
 
-    init(_ history: ScenarioHistory) {
+    /// The script that built the scenario, when one did (see ``ScriptRecord``): found on
+    /// the Lua stack when the scenario is created, read from a save when it is loaded,
+    /// copied by a fork. nil for a scenario typed at the prompt.
+    var origin: ScriptRecord?
+    /// Set when ``origin`` came from elsewhere (a save): creation does not look for it.
+    var originKnown = false
+
+    init(_ history: ScenarioHistory, origin: ScriptRecord? = nil, originKnown: Bool = false) {
         self.history = history
+        self.origin = origin
+        self.originKnown = originKnown
         refresh()
     }
 
@@ -91,6 +100,14 @@ final class ScenarioHandle {
     static func push(_ handle: ScenarioHandle, on L: OpaquePointer, copyingFunctionsFrom source: Int32? = nil) {
         let stack = LuaStack(L)
         let source = source.map { lua_absindex(L, $0) }
+        if !handle.originKnown {
+            if let source, let parent = stack.object(at: source, tag: tag, as: ScenarioHandle.self) {
+                handle.origin = parent.origin
+            } else {
+                handle.origin = scriptOnStack(L)
+            }
+            handle.originKnown = true
+        }
         stack.pushObject(handle, metatable: metatable)
         giveOwnMetatable(L)
         handle.syncFields(L, object: lua_gettop(L))
@@ -108,6 +125,56 @@ final class ScenarioHandle {
         }
         lua_setiuservalue(L, -2, 1)
         lastCreated(on: L, set: -1)
+    }
+
+    /// The innermost script file running on `L`'s stack (the main chunk of a `@file`
+    /// source) and its string arguments: the script that is creating a scenario now.
+    /// Reads the stack with `lua_getstack`/`lua_getinfo`/`lua_getlocal`, which raise no error.
+    static func scriptOnStack(_ L: OpaquePointer) -> ScriptRecord? {
+        var ar = lua_Debug()
+        var level: Int32 = 0
+        while lua_getstack(L, level, &ar) != 0 {
+            level += 1
+            guard lua_getinfo(L, "S", &ar) != 0, let what = ar.what, String(cString: what) == "main",
+                  let source = ar.source, source.pointee == UInt8(ascii: "@") else { continue }
+            let path = String(cString: source + 1)
+            var args: [String] = []
+            var n: Int32 = -1
+            // Varargs of the main chunk are locals -1, -2, ... (Lua 5.4's lua_getlocal).
+            while args.count < 100, lua_getlocal(L, &ar, n) != nil {
+                args += argumentStrings(L, -1)
+                lua_settop(L, -2)
+                n -= 1
+            }
+            return ScriptRecord(path: path, args: args)
+        }
+        return nil
+    }
+
+    /// A script argument as `:reload` passes it again: a string or number as it is, a flat
+    /// table of options as `key=value` strings (sorted, so that two runs record the same).
+    private static func argumentStrings(_ L: OpaquePointer, _ index: Int32) -> [String] {
+        let stack = LuaStack(L)
+        switch lua_type(L, index) {
+        case LUA_TSTRING:
+            guard lua_rawlen(L, index) <= 4096 else { return [] }
+            return [stack.string(at: index) ?? ""]
+        case LUA_TNUMBER:
+            return ["\(stack.value(at: index))"]
+        case LUA_TTABLE:
+            guard case .table(let t) = (try? stack.boundedValue(at: index, depth: 1)) ?? .nil else { return [] }
+            return t.compactMap { k, v -> String? in
+                guard let key = k.asString else { return nil }
+                switch v {
+                case .string(let s): return "\(key)=\(s)"
+                case .boolean(let b): return "\(key)=\(b)"
+                case .integer, .number: return "\(key)=\(v)"
+                default: return nil
+                }
+            }.sorted()
+        default:
+            return []
+        }
     }
 
     /// Replaces the shared metatable of the object on top with its own copy whose

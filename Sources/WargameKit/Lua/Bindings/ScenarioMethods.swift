@@ -152,7 +152,7 @@ enum ScenarioMethods {
         method("save") { a, h in
             let path = try a.string(2)
             try a.refuseFileAccessInSandbox()
-            try SaveFile.write(h.history, to: path)
+            try SaveFile.write(h.history, script: h.origin, to: path)
             return 0
         },
         method("report") { a, h in

@@ -82,7 +82,12 @@ enum StepRunner {
                 for i in 1...n {
                     guard lua_rawgeti(L, list, Int64(i)) == LUA_TFUNCTION else { lua_settop(L, -2); continue }
                     push()
-                    try LuaState.protectedCall(L, nargs: 1, nresults: 0)
+                    do {
+                        try LuaState.protectedCall(L, nargs: 1, nresults: 0)
+                    } catch .runtime(let message, _) {
+                        // The turn it failed on, as a policy's failure says it (the engine adds it there).
+                        throw LuaCallError("'\(event)' hook failed at turn \(report.turn): \(message)")
+                    }
                 }
             }
             lua_settop(L, list - 1)
