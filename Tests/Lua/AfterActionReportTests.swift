@@ -124,6 +124,28 @@ import Testing
         #expect(!rows.contains { $0.first == "doctrine.stake" })
     }
 
+    /// The script that built the scenario and its arguments (the variant) are assumptions too.
+    @Test func namesTheScriptAndItsArguments() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.html").path
+        let script = Programs.root.appendingPathComponent("Scripts/scenarios/two-state-crisis.lua").path
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        _ = try lua.run("""
+            local s = loadfile([==[\(script)]==])("ally=ITA", "reliability=0.4")
+            s:step(2)
+            s:report([==[\(path)]==])
+            """)
+        let doc = try Self.parse(try String(contentsOfFile: path, encoding: .utf8))
+        let rows = try doc.nodes(forXPath: "//*[@id='assumptions']//*[local-name()='tr']").map {
+            try $0.nodes(forXPath: "./*").compactMap(\.stringValue)
+        }
+        #expect(rows.contains(["script", script]))
+        #expect(rows.contains(["script arguments", "ally=ITA reliability=0.4"]))
+        #expect(rows.contains { $0.first == "defence pact" && $0.last == "0.40" })
+    }
+
     /// A reseed mid-run is shown at the turn it happened, whatever the seed (the same seed
     /// again restarts the draws too); a reseed before the first turn is just the seed.
     @Test func aReseedMidRunIsShownWhereItHappened() throws {

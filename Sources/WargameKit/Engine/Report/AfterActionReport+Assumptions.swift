@@ -12,6 +12,11 @@ extension AfterActionReport {
             ("name", s.name),
             ("seed", "\(start?.seed ?? s.seed)" + (start.map { $0.turn > 0 ? " (at turn \($0.turn), the earliest kept)" : "" } ?? "")),
         ]
+        if let script = r.script {
+            rows.append(("script", script.path))
+            rows.append(("script arguments", script.args.isEmpty ? "none" : script.args.joined(separator: " ")))
+        }
+        rows.append(("capabilities", "COW NMC v6.0, year \(s.capabilities.year)"))
         for m in r.marks where m.kind == .reseed { rows.append(("reseed at turn \(m.turn)", m.text)) }
         if let start, start.turn == 0 { rows.append(("start rung", "\(start.rung) \(s.ladder.name(start.rung))")) }
         rows.append(("turn limit", "\(s.turnLimit) turns"))
@@ -30,7 +35,12 @@ extension AfterActionReport {
             switch side.nuclearOverride {
             case .some(true): nuclear = "yes (set by the script)" + (warheads > 0 ? "; \(warheads) warheads" : "")
             case .some(false): nuclear = "no (set by the script)"
-            case .none: nuclear = s.isNuclear(side) ? "yes: \(warheads) warheads" : "no"
+            case .none:
+                if !s.isNuclear(side) {
+                    nuclear = "no"
+                } else {
+                    nuclear = warheads > 0 ? "yes: \(warheads) warheads" : "yes (held nuclear weapons in \(s.capabilities.year); no warhead count)"
+                }
             }
             out += "<tr><td>\(escape(side.name))</td><td>\(escape(side.leader))</td><td>\(escape(side.members.joined(separator: " ")))</td>"
                 + "<td>\(escape(nuclear))</td><td>\(side.stake.map { HTMLText.number($0, 2) } ?? "doctrine's (\(HTMLText.number(s.doctrine.stake, 2)))")</td></tr>"

@@ -9,8 +9,10 @@ import Foundation
 /// The file is also well-formed XML (void elements closed, only XML's entities), so tests
 /// can parse it strictly.
 public enum AfterActionReport {
-    public static func html(_ history: ScenarioHistory) -> String {
-        let record = RunRecord(history)
+    /// The report of `history`; `script` is the script that built the scenario and its
+    /// arguments (the variant), shown with the assumptions when known.
+    public static func html(_ history: ScenarioHistory, script: ScriptRecord? = nil) -> String {
+        let record = RunRecord(history, script: script)
         let s = record.scenario
         var body = "<header><h1>After-action report: \(HTMLText.escape(s.name))</h1>"
         body += "<p class=\"lead\">\(HTMLText.escape(headline(record)))</p></header>"
@@ -20,15 +22,15 @@ public enum AfterActionReport {
         body += "<section id=\"assumptions\"><h2>Assumptions</h2>" + assumptions(record) + "</section>"
         body += "<section id=\"events\"><h2>Event log</h2>" + eventLog(s) + "</section>"
         body += "<footer><p>Capabilities: COW National Material Capabilities v6.0, year \(s.capabilities.year) "
-            + "(Singer, Bremer &amp; Stuckey 1972; Greig &amp; Enterline 2021). Warheads: the bundled FAS estimates (2024) unless the scenario sets its own. "
+            + "(Singer, Bremer &amp; Stuckey 1972; Greig &amp; Enterline 2021). Warheads: the bundled FAS estimates (2024); for a historical year, who held nuclear weapons then. "
             + "Every other figure is set by the scenario's script and is its author's.</p></footer>"
         return ReportPage.document(title: "After-action report: \(s.name)", body: body)
     }
 
     /// Writes the report as a save is written (``AtomicFileWriter``): atomically, replacing
     /// only a regular file, with errors in plain words naming `path`.
-    public static func write(_ history: ScenarioHistory, to path: String) throws {
-        try AtomicFileWriter.write(Data(html(history).utf8), to: path)
+    public static func write(_ history: ScenarioHistory, script: ScriptRecord? = nil, to path: String) throws {
+        try AtomicFileWriter.write(Data(html(history, script: script).utf8), to: path)
     }
 
     static func escape(_ s: String) -> String { HTMLText.escape(s) }

@@ -30,13 +30,16 @@ struct RunRecord {
     }
 
     let scenario: Scenario
+    /// The script that built the scenario, with its arguments, when known.
+    let script: ScriptRecord?
     let points: [Point]
     let targets: [String]
     let marks: [Mark]
 
-    init(_ history: ScenarioHistory) {
+    init(_ history: ScenarioHistory, script: ScriptRecord? = nil) {
         let s = history.current
         scenario = s
+        self.script = script
         let sides = s.sides.map(\.name)
         let targets = Set(s.sanctions.packages.map(\.target)).sorted()
         self.targets = targets
