@@ -10,7 +10,6 @@ enum ReportPage {
         <meta name="viewport" content="width=device-width, initial-scale=1"/>\
         <title>\(HTMLText.escape(title))</title><style>\(ReportStyle.css)</style></head>
         <body>\(body)</body></html>
-
         """
     }
 }
