@@ -2,23 +2,30 @@
 # Both install what the build needs from Debian's packages first, when it is missing.
 
 SWIFT      ?= swift
-DEB_PKGS   := liblua5.4-dev libedit-dev pkg-config tmux
+# What building and running need, and what only the tests need (tmux types as a person
+# types; GNU parallel, a one-node Slurm cluster and headless Chromium are tested).
+BUILD_PKGS := liblua5.4-dev libedit-dev pkg-config
+TEST_PKGS  := tmux parallel slurm-wlm munge chromium
 BIN        := .build/debug/wargame-repl
 
-.PHONY: run test build release bench deps clean typings
+.PHONY: run test build release bench deps test-deps install-missing clean typings
 
-run: deps build
+run: build
 	@$(BIN)
 
 # Some suites run on their own, after the rest: the terminal ones (tmux, typed as a
 # person types) should not compete with Monte Carlo threads for two cores, and the leak
 # test reads the process's resident memory, which any suite running beside it would move.
-TERMINAL_SUITES := TerminalTests|KillDuringSaveTests
+TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
 ALONE_SUITES := LeakTests
+# Suites that start other programs (a Slurm cluster, GNU parallel, headless Chromium) run
+# after the rest too: their load would move the timed sandbox limits of the others.
+PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
-	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip "$(TERMINAL_SUITES)|$(ALONE_SUITES)|$(PROCESS_SUITES)"
+	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(PROCESS_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(TERMINAL_SUITES)"
 	WARGAME_REPL=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(ALONE_SUITES)"
 
@@ -41,8 +48,14 @@ typings: build
 # Installs the Debian packages that are missing, without asking (apt-get update first:
 # on a new machine the package lists can be empty). Uses sudo when not root.
 deps:
+	@$(MAKE) --no-print-directory install-missing PKGS="$(BUILD_PKGS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-missing PKGS="$(TEST_PKGS)"
+
+install-missing:
 	@missing=""; \
-	for p in $(DEB_PKGS); do \
+	for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -45,6 +45,9 @@
 
 ---@alias wg.Capabilities table<string, wg.StateCapabilities>
 
+---Writes the Monte Carlo summary as a self-contained HTML page (no network).
+---@class wg.Sm:report
+
 ---What wg.scenario takes.
 ---@class wg.ScenarioSpec
 ---@field name? string the scenario's name (default "scenario")
@@ -129,6 +132,22 @@
 ---@field turns? integer turn limit of each run
 ---@field seed? integer default 1
 ---@field threads? integer default: one per core
+---@field out? string per-run output file, .csv or .jsonl (docs/montecarlo.md)
+---@field shard? string "K/N": the K-th of N deterministic shares of the runs
+
+---What wg.sweep takes: wg.montecarlo's fields and a design.
+---@class wg.SweepSpec
+---@field script string a scenario script (it returns the scenario)
+---@field params table<string, any[]> values of each parameter (grid), or {lower, upper} (lhs)
+---@field design? string "grid" (default), "lhs", or a .csv file of design rows
+---@field samples? integer rows of a Latin hypercube
+---@field args? table arguments every design row shares
+---@field runs? integer runs per design row
+---@field turns? integer turn limit of each run
+---@field seed? integer default 1
+---@field threads? integer default: one per core
+---@field out? string one row per (design row, run), and a SALib file beside it
+---@field shard? string "K/N": the K-th of N shares of the design rows
 
 ---What a side's policy sees each turn.
 ---@class wg.View
@@ -228,14 +247,25 @@
 
 ---Outcomes over many runs (shares of runs, 0..1).
 ---@class wg.MonteCarloSummary
----@field runs integer runs made
----@field threads integer worker threads that ran
----@field endings table<wg.Ending, number> share of runs ending each way
----@field reached table<integer, number> share of runs that reached each rung
+---@field runs integer runs finished
+---@field threads? integer worker threads that ran
+---@field requested integer runs asked for
+---@field failed integer runs that failed
+---@field partial boolean true when Ctrl-C stopped it before every run finished
+---@field endings table<wg.Ending, number> share of runs ending each way, every reason present
+---@field highest_rung table<integer, number> share of runs whose highest rung was r
+---@field at_least table<integer, number> share of runs whose highest rung was at least r
+---@field reached table<integer, number> the old name of at_least
+---@field threshold_crossed number share of runs at or above the first nuclear rung
 ---@field started table<string, number> share of runs in which each leader started a war
+---@field counts table the counts behind endings, highest_rung, at_least, threshold_crossed, started
+---@field ci table 95% Wilson intervals {lower=, upper=} under the same keys as counts
 ---@field max_rung wg.Quantiles highest rung reached
----@field gdp_loss_pct? wg.Quantiles GDP loss of the first target of any sanction, %
+---@field gdp_loss_pct? wg.Quantiles cumulative GDP loss of the first sanctions target, % of annual GDP
+---@field sanctioned_runs integer runs that had sanctions (the base of gdp_loss_pct)
+---@field out? string the per-run file written
 ---@field summary string readable text (tostring(sm))
+---@field report fun(self: wg.MonteCarloSummary, file: string) writes the HTML report (sm:report)
 
 ---A distribution over runs.
 ---@class wg.Quantiles
@@ -326,6 +356,11 @@ function wg.last() end
 ---@param spec wg.MonteCarloSpec
 ---@return wg.MonteCarloSummary sm
 function wg.montecarlo(spec) end
+
+---Runs a scenario script over a design of parameter values, runs times per design row.
+---@param spec wg.SweepSpec
+---@return table sw # rows (design_row, params, summary), runs, failed, partial, out, salib
+function wg.sweep(spec) end
 
 ---A scenario: wg.scenario{...}, wg.load(file), s:fork().
 ---@class wg.Scenario

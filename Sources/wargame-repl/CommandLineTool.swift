@@ -48,6 +48,7 @@ enum CommandLineTool {
         }
         if !options.sandbox { WargameModule.install(in: state) }
         Interrupts.install()
+        MonteCarloProgressBar.install(in: state)
         return run(options, argv: argv, state: state) ? 0 : 1
     }
 
@@ -72,9 +73,9 @@ enum CommandLineTool {
             }
         }
         if o.version { print("wargame \(Wargame.version) (\(String(cString: WG_LUA_RELEASE)))") }
-        if let file = o.monteCarlo.script {
-            return runMonteCarlo(file, o, state: state)
-        }
+        if let file = o.monteCarlo.script { return runMonteCarlo(file, o, state: state) }
+        if let file = o.monteCarlo.sweep { return runSweep(file, o, state: state) }
+        if let file = o.monteCarlo.merge { return runMerge(file, o) }
         if let script = o.script {
             guard runScript(script, args: o.scriptArgs, state: state) else { return false }
         }

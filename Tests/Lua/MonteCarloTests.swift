@@ -56,8 +56,8 @@ import Testing
 
     /// A runner for the default scenario, as `wg.montecarlo` makes it.
     static func runner(threads: Int, runs: Int = 24) -> MonteCarloRunner {
-        MonteCarloRunner(script: script, args: .table([.string("china"): .boolean(true)]), runs: runs, turns: 30,
-                         seed: 5, threads: threads)
+        MonteCarloRunner(script: script, rowArgs: [.table([.string("china"): .boolean(true)])], rowParameters: [["china": "true"]],
+                         runsPerRow: runs, turns: 30, seed: 5, threads: threads)
     }
 
     /// Strides of 3 and 5 workers (more than this machine may have cores) give the summary

@@ -1,70 +1,44 @@
 import CLua
 import Foundation
 
-/// The workers of `wg.montecarlo`. Each has its own Lua state; everything a worker touches
-/// is its own but the result slots, which are written at distinct indices and read after
-/// all workers have been joined.
+/// The Lua side of `wg.montecarlo` and `wg.sweep`: what each worker thread of
+/// ``ParallelRuns`` does. A worker has its own Lua state; it loads the script once per
+/// design row it meets (with that row's arguments) and, for each of its runs, forks the
+/// scenario, reseeds it with the run's seed and steps it. Measurement of a finished run is
+/// ``measure(_:)``; summaries are the engine's.
 ///
 /// The caller's limits reach the workers: its chunk's deadline (`--time-limit`) bounds every
 /// run, its memory limit applies to each worker's state, and Ctrl-C (its interrupt flag)
-/// interrupts the running runs, as it interrupts Lua, not only the ones not yet started.
+/// interrupts the running runs, not only the ones not yet started.
 struct MonteCarloRunner {
     let script: String
-    let args: LuaValue
-    let runs: Int
+    /// Arguments for the script, one per design row (`.nil`: none). A Monte Carlo has one row.
+    let rowArgs: [LuaValue]
+    /// Each design row's parameters as written in the per-run output.
+    let rowParameters: [[String: String]]
+    let runsPerRow: Int
     let turns: Int?
     let seed: Int64
     /// Threads asked for. At most one per core and one per run are started: more would only
     /// compete for the cores (and a script that nested Monte Carlo once made 10,000).
     let threads: Int
+    var shard = Shard.all
+    /// A sweep: seeds derived from (row, replication), failed runs kept as rows.
+    var sweep = false
 
     /// Marks a worker's state, so that a `wg.montecarlo` called in a run is refused.
     static let workerKey = "wargame.montecarlo.worker"
+    /// Where a host (wargame-repl) puts a ``MonteCarloProgress`` to hear how far a call is.
+    static let progressKey = "wargame.montecarlo.progress"
 
     /// Whether `L` belongs to a Monte Carlo worker.
     static func isWorker(_ L: OpaquePointer) -> Bool {
         LuaState.owner(of: L)?.userInfo[workerKey] != nil
     }
 
-    /// Results by run index, the first failure, and the workers' states (to interrupt them).
-    final class Slots: @unchecked Sendable {
-        let runs: UnsafeMutableBufferPointer<MonteCarlo.Run?>
-        private var failure: (order: Int, message: String)?
-        private var cancelled = false
-        private var states: [OpaquePointer] = []
-        var rungs = 0
-        /// Workers that started; the stride of their runs. Set before the gate opens.
-        var stride = 0
-        let lock = NSLock()
-
-        init(_ n: Int) {
-            runs = .allocate(capacity: n)
-            runs.initialize(repeating: nil)
-        }
-        deinit { runs.deallocate() }
-
-        /// Keeps the failure that comes first in run order (loading counts as before run 1).
-        func fail(_ order: Int, _ message: String) {
-            lock.lock(); defer { lock.unlock() }
-            if failure == nil || order < failure!.order { failure = (order, message) }
-        }
-        var firstFailure: (order: Int, message: String)? { lock.lock(); defer { lock.unlock() }; return failure }
-        var failed: Bool { firstFailure != nil }
-        var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
-
-        func register(_ L: OpaquePointer) { lock.lock(); states.append(L); lock.unlock() }
-        func unregister(_ L: OpaquePointer) { lock.lock(); states.removeAll { $0 == L }; lock.unlock() }
-
-        /// Stops every worker within a thousand Lua instructions (or at the engine's next
-        /// check in a long step): sets each state's interrupt flag, which its count hook
-        /// reads. Only the flag: lua_sethook, which Ctrl-C uses on its own thread, is not
-        /// safe on a state another thread is running. Called again at each poll: a run that
-        /// was just starting clears its state's flag.
-        func cancel() {
-            lock.lock(); defer { lock.unlock() }
-            cancelled = true
-            for L in states { wg_limits_of(L)?.pointee.interrupted = 1 }
-        }
+    /// The seed of replication `run` of design row `row`.
+    func seed(row: Int, run: Int) -> Int64 {
+        sweep ? MonteCarlo.seed(MonteCarlo.seed(seed, run: row), run: run) : MonteCarlo.seed(seed, run: run)
     }
 
     /// Steps one fork: reseeded, then `turns` turns or until it ends.
@@ -76,66 +50,81 @@ struct MonteCarloRunner {
         return s
         """
 
-    /// Why a worker thread did not start: pthread_create's error number.
-    struct ThreadStartError: Error { let code: Int32 }
+    /// The script failed to build a scenario (not a run's failure).
+    struct LoadFailure: Error { let message: String }
 
-    /// Runs the workers for a call from `caller`, whose limits they carry. Returns the
-    /// summary and the number of worker threads that ran. `startThread` starts one thread
-    /// or throws ``ThreadStartError`` (no memory for a stack, a thread limit); tests inject
-    /// refusals, and may allow more threads than cores with `cores`.
+    /// What a call yields: the rows of the runs that finished (in run order), how many were
+    /// asked for, and whether Ctrl-C stopped it.
+    struct Output {
+        var table: RunTable
+        var requested: Int
+        var interrupted: Bool
+        var threads: Int
+        /// The summary of the runs (of the single design row of a Monte Carlo).
+        var summary: MonteCarlo.Summary { MonteCarlo.summarise(table.rows.map(\.run), requested: requested) }
+    }
+
+    typealias ThreadStartError = ParallelRuns<MonteCarlo.Run>.ThreadStartError
+    static func startPOSIXThread(_ body: @escaping @Sendable () -> Void) throws -> pthread_t {
+        try ParallelRuns<MonteCarlo.Run>.startPOSIXThread(body)
+    }
+
+    /// Runs the workers for a call from `caller`, whose limits they carry. Throws a run's
+    /// failure (the lowest-numbered one; sweeps keep failures as rows), or the caller's
+    /// time limit. Ctrl-C is not an error: the runs finished so far come back, marked.
     func run(caller: OpaquePointer,
              cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-             startThread: (@escaping @Sendable () -> Void) throws -> pthread_t = MonteCarloRunner.startPOSIXThread)
-        throws -> (summary: MonteCarlo.Summary, threads: Int)
+             startThread: (@escaping @Sendable () -> Void) throws -> pthread_t = ParallelRuns<MonteCarlo.Run>.startPOSIXThread)
+        throws -> Output
     {
         if MonteCarloRunner.isWorker(caller) {
-            throw LuaCallError("wg.montecarlo cannot be called inside a Monte Carlo run")
+            throw LuaCallError("wg.\(sweep ? "sweep" : "montecarlo") cannot be called inside a Monte Carlo run")
         }
         let deadline = wg_limits_of(caller)?.pointee.deadline ?? 0
         let memoryLimit = LuaState.owner(of: caller)?.memoryLimit
-        let wanted = max(1, min(threads, runs, cores))
-        let slots = Slots(runs)
-        let done = DispatchGroup()
-        let gate = DispatchSemaphore(value: 0)
-        var started: [pthread_t] = []
-        var refusal: Int32 = 0
+        let progress = LuaState.owner(of: caller)?.userInfo[MonteCarloRunner.progressKey] as? MonteCarloProgress
+        let shard = self.shard, jobs = shard.size(of: rowArgs.count * runsPerRow)
+        let runner = ParallelRuns<MonteCarlo.Run>(count: jobs, threads: threads, failuresStop: !sweep)
         let work = self
-        for _ in 0..<wanted {
-            let index = started.count  // workers that start are numbered 0, 1, ... without gaps
-            done.enter()
-            do {
-                started.append(try startThread {
-                    work.work(index, slots, gate: gate, deadline: deadline, memoryLimit: memoryLimit)
-                    done.leave()
-                })
-            } catch {
-                refusal = (error as? ThreadStartError)?.code ?? EAGAIN
-                done.leave()
-            }
+        var fired: Int32 = 0
+        let outcome: ParallelRuns<MonteCarlo.Run>.Outcome
+        do {
+            outcome = try runner.run(makeWorker: { index in
+                try work.makeWorker(shard: shard, deadline: deadline, memoryLimit: memoryLimit)
+            }, poll: { finished in
+                progress?.update(finished: finished, of: jobs)
+                if fired == 0 { fired = wg_limits_check(caller) }  // Ctrl-C, deadline
+                return fired == 0 ? .goOn : .stop
+            }, cores: cores, startThread: startThread)
+        } catch let e as ParallelRuns<MonteCarlo.Run>.ThreadStartError {
+            throw LuaCallError("\(sweep ? "sweep" : "montecarlo"): cannot start a worker thread (\(String(cString: strerror(e.code))))")
         }
-        guard !started.isEmpty else {
-            throw LuaCallError("montecarlo: cannot start a worker thread (\(String(cString: strerror(refusal))))")
+        progress?.finish()
+        let name = sweep ? "sweep" : "montecarlo"
+        if fired > 1 { try LuaState.checkLimits(caller) }  // the time limit: an error, as for any chunk
+        if fired == 1 { Self.consumeInterrupt(caller) }
+        if let f = outcome.failure {
+            let message = (f.error as? LoadFailure)?.message ?? (f.error as? LuaError)?.message ?? "\(f.error)"
+            if f.job < 0 || f.error is LoadFailure { throw LuaCallError("\(name): \(message)") }
+            let p = shard.job(f.job)
+            let (row, run) = (p / runsPerRow, p % runsPerRow)
+            throw LuaCallError("\(name): run \(run + 1) (seed \(seed(row: row, run: run))): \(message)")
         }
-        // The runs of a thread that did not start go to the others: each worker takes every
-        // stride-th run. Results are by run index, so the summary is the same either way.
-        slots.stride = started.count
-        for _ in started { gate.signal() }
+        let rows = outcome.results.map { job, run in
+            let row = shard.job(job) / runsPerRow
+            return RunTable.Row(designRow: row, parameters: rowParameters[row], run: run)
+        }
+        return Output(table: RunTable(rows: rows), requested: jobs, interrupted: fired == 1, threads: outcome.threads)
+    }
 
-        var stop: Error?
-        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if stop == nil {
-                do { try LuaState.checkLimits(caller) } catch { stop = error }  // Ctrl-C, deadline
-            }
-            if stop != nil || slots.failed { slots.cancel() }
-        }
-        for t in started { pthread_join(t, nil) }
-        if let stop { throw stop }
-        if let f = slots.firstFailure {
-            try LuaState.checkLimits(caller)  // a run stopped by the caller's deadline: say that
-            if f.order < 0 { throw LuaCallError("montecarlo: \(f.message)") }
-            throw LuaCallError("montecarlo: run \(f.order + 1) (seed \(MonteCarlo.seed(seed, run: f.order))): \(f.message)")
-        }
-        return (MonteCarlo.summarise(slots.runs.compactMap { $0 }, rungs: slots.rungs), started.count)
+    /// Ctrl-C stopped the call and the runs so far are its result: the caller's chunk goes on
+    /// (its hook would otherwise raise "interrupted!" at the next instruction). The handler
+    /// stays at its default until the chunk ends, so a second Ctrl-C ends the process.
+    static func consumeInterrupt(_ L: OpaquePointer) {
+        guard let lim = wg_limits_of(L) else { return }
+        lim.pointee.fired = 0
+        lim.pointee.interrupted = 0
+        if let owner = LuaState.owner(of: L), owner.limits != .none { wg_hook_on(L) } else { wg_hook_off(L) }
     }
 
     /// Limits for a worker's next call: what is left of the caller's deadline. Without one,
@@ -145,95 +134,105 @@ struct MonteCarloRunner {
         return LuaState.Limits(seconds: max(deadline - wg_monotonic_now(), 1e-6))
     }
 
-    private func work(_ index: Int, _ slots: Slots, gate: DispatchSemaphore, deadline: Double, memoryLimit: Int?) {
-        // Ctrl-C is the main thread's: its handler interrupts the caller, whose poll above
-        // cancels the workers (a handler run here would set hooks on the main thread's state
-        // from another thread).
-        var sigint = sigset_t()
-        sigemptyset(&sigint)
-        sigaddset(&sigint, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &sigint, nil)
+    /// One worker: its Lua state, and the function that makes one run of job `job`.
+    private func makeWorker(shard: Shard, deadline: Double, memoryLimit: Int?) throws -> ParallelRuns<MonteCarlo.Run>.Worker {
         wg_name_thread("wg-montecarlo")  // named, so tests can find the workers
-        var current = -1  // loading the script
         let lua: LuaState
         do {
             lua = try LuaState(memoryLimit: memoryLimit)
         } catch {
-            slots.fail(current, error.message)
-            return
+            throw LoadFailure(message: error.message)
         }
         lua.userInfo[MonteCarloRunner.workerKey] = NSNumber(value: true)
-        slots.register(lua.L)
-        defer { slots.unregister(lua.L) }  // before the state closes: `lua` lives to here
+        WargameModule.install(in: lua)
+        let L = lua.L
         do {
-            WargameModule.install(in: lua)
-            let L = lua.L
-            lua.limits = MonteCarloRunner.limits(until: deadline)
-            try lua.loadFile(script)
-            if args != .nil { lua.push(args) }
-            try lua.pcall(nargs: args != .nil ? 1 : 0, nresults: 1)
-            guard let first = LuaStack(L).object(at: -1, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
-                throw LuaCallError("\(script) did not return a scenario (it should end with 'return s')")
-            }
-            slots.lock.lock()
-            slots.rungs = first.scenario.ladder.rungs.count
-            slots.lock.unlock()
-            let base = lua_gettop(L)
             try lua.load(MonteCarloRunner.driver, name: "=montecarlo")
-            let driver = lua_gettop(L)
-            gate.wait()  // until the number of workers, the stride, is known
-            current = index
-            while current < runs && !slots.failed {
+        } catch {
+            throw LoadFailure(message: error.message)
+        }
+        let driver = lua_gettop(L), base = driver + 1
+        var loadedRow = -1
+        let work = self
+        return ParallelRuns<MonteCarlo.Run>.Worker(run: { job in
+            let position = shard.job(job)
+            let (row, run) = (position / work.runsPerRow, position % work.runsPerRow)
+            let seed = work.seed(row: row, run: run)
+            do {
                 lua.limits = MonteCarloRunner.limits(until: deadline)
+                if row != loadedRow {
+                    loadedRow = -1
+                    lua_settop(L, driver)
+                    do {
+                        try lua.loadFile(work.script)
+                        let args = work.rowArgs[row]
+                        if args != .nil { lua.push(args) }
+                        try lua.pcall(nargs: args != .nil ? 1 : 0, nresults: 1)
+                    } catch let e as LuaError {
+                        if case .interrupted = e { throw e }
+                        if case .limit = e { throw e }
+                        throw LoadFailure(message: e.message)
+                    }
+                    guard LuaStack(L).object(at: base, tag: ScenarioHandle.tag, as: ScenarioHandle.self) != nil else {
+                        throw LoadFailure(message: "\(work.script) did not return a scenario (it should end with 'return s')")
+                    }
+                    loadedRow = row
+                }
                 lua_pushvalue(L, driver)
                 lua_pushvalue(L, base)
-                lua_pushinteger(L, MonteCarlo.seed(seed, run: current))
-                if let turns { lua_pushinteger(L, Int64(turns)) } else { lua_pushnil(L) }
+                lua_pushinteger(L, seed)
+                if let turns = work.turns { lua_pushinteger(L, Int64(turns)) } else { lua_pushnil(L) }
                 try lua.pcall(nargs: 3, nresults: 1)
                 guard let h = LuaStack(L).object(at: -1, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
                     throw LuaCallError("the driver lost the scenario")
                 }
-                slots.runs[current] = MonteCarloRunner.measure(h.history)
-                lua_settop(L, driver)
-                current += slots.stride
+                let measured = MonteCarloRunner.measure(h.history, index: run, seed: seed)
+                lua_settop(L, base)
+                return measured
+            } catch {
+                lua_settop(L, loadedRow >= 0 ? base : driver)
+                guard work.sweep else { throw error }
+                // A sweep keeps a failed run as a row, so that SALib's rows line up; a stop is no failure.
+                if let e = error as? LuaError {
+                    if case .interrupted = e { throw e }
+                    if case .limit = e { throw e }
+                }
+                let message = (error as? LoadFailure)?.message ?? (error as? LuaError)?.message ?? "\(error)"
+                return .failed(index: run, seed: seed, error: message.split(separator: "\n").first.map(String.init) ?? message)
             }
-        } catch let e as LuaError {
-            // A run stopped because the call is being cancelled is not the failure to report.
-            if case .interrupted = e, slots.isCancelled { return }
-            slots.fail(current, e.message)
-        } catch {
-            slots.fail(current, "\(error)")
-        }
+        }, cancel: { [state = StatePointer(L: L)] in
+            // Only the flag: lua_sethook is not safe on a state another thread is running.
+            wg_limits_of(state.L)?.pointee.interrupted = 1
+        })
     }
+
+    /// A worker's state for its cancel, which another thread calls while the worker lives
+    /// (``ParallelRuns`` removes the cancel before the worker is released).
+    struct StatePointer: @unchecked Sendable { let L: OpaquePointer }
 
     /// Measurement of a finished run, kept apart from the dynamics.
-    static func measure(_ history: ScenarioHistory) -> MonteCarlo.Run {
+    static func measure(_ history: ScenarioHistory, index: Int, seed: Int64) -> MonteCarlo.Run {
         let s = history.current
         let loss = s.sanctions.packages.first.map { s.sanctions.damage($0.target).gdpLossPct }
-        return MonteCarlo.Run(ending: s.ending?.reason.rawValue ?? "running",
-                              maxRung: history.timeline.map(\.rung).max() ?? s.rung, gdpLossPct: loss,
-                              startedWar: s.warStartedBy ?? [])
+        let highest = history.timeline.map(\.rung).max() ?? s.rung
+        return MonteCarlo.Run(index: index, seed: seed, ending: s.ending?.reason.rawValue ?? "running", endTurn: s.turn,
+                              maxRung: highest, maxRungName: s.ladder.name(highest), ladderRungs: s.ladder.rungs.count,
+                              thresholdCrossed: s.ladder.nuclearThreshold.map { highest >= $0 } ?? false,
+                              gdpLossPct: loss, startedWar: s.warStartedBy ?? [])
     }
+}
 
-    /// A joinable POSIX thread with an 8 MiB stack (Lua and the engine recurse; the default
-    /// 512 KiB of Foundation's Thread is tight). Unlike Foundation's Thread, which reports no
-    /// failure and then never runs its block, this says when the thread did not start.
-    static func startPOSIXThread(_ body: @escaping @Sendable () -> Void) throws -> pthread_t {
-        final class Body { let run: @Sendable () -> Void; init(_ run: @escaping @Sendable () -> Void) { self.run = run } }
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, 8 << 20)
-        let box = Unmanaged.passRetained(Body(body))
-        var thread = pthread_t()
-        let status = pthread_create(&thread, &attributes, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, box.toOpaque())
-        guard status == 0 else {
-            box.release()
-            throw ThreadStartError(code: status)
-        }
-        return thread
+/// How far a Monte Carlo call is, for a host that shows it (wargame-repl's progress bar on a
+/// terminal). Called on the calling thread about every 50 ms.
+public protocol MonteCarloProgress: AnyObject {
+    func update(finished: Int, of total: Int)
+    func finish()
+}
+
+extension LuaState {
+    /// The host's display of how far this state's Monte Carlo calls are (nil: none).
+    public var monteCarloProgress: MonteCarloProgress? {
+        get { userInfo[MonteCarloRunner.progressKey] as? MonteCarloProgress }
+        set { userInfo[MonteCarloRunner.progressKey] = newValue }
     }
 }
