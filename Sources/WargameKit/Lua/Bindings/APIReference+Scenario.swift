@@ -101,7 +101,18 @@ extension APIReference {
                   """),
         Entry(name: "s:report", signature: "s:report(file)",
               summary: "Writes an after-action report: self-contained HTML with SVG charts.",
-              details: "Written as `s:save` writes: atomically, replacing only a regular file."),
+              details: """
+                  One HTML file with everything inline (no script, font or image is fetched), for a \
+                  projector at 1280 px or a printer: charts of the rung, each side's odds of winning a \
+                  war (p_win), its forces left once fighting starts, and sanctions damage (% of annual \
+                  GDP, cumulative), with alliance invocations (A), nuclear steps (N) and reseeds (S) \
+                  marked at their turns; each side's move every turn and who decided it (its policy or \
+                  the doctrine, with the doctrine's options and their chances); the assumptions \
+                  (sides, alliances with reliabilities, sanctions, alignments, parameters that differ \
+                  from the defaults, the seed and any reseed); the event log. Reads the turns the \
+                  history keeps, so a rewind leaves out the turns after it. Written as `s:save` \
+                  writes: atomically, replacing only a regular file.
+                  """),
         Entry(name: "s:status", signature: "text = s:status()",
               summary: "An aligned multi-line summary: sides, balance, rung, sanctions damage, latest events."),
         Entry(name: "s:seed", signature: "s:seed(n)", summary: "Reseeds the scenario's random generator (and `math.random`)."),

@@ -158,7 +158,7 @@ enum ScenarioMethods {
         method("report") { a, h in
             let path = try a.string(2)
             try a.refuseFileAccessInSandbox()
-            try AfterActionReport.write(h.history, to: path)
+            try AfterActionReport.write(h.history, script: h.origin, to: path)
             return 0
         },
         method("status") { a, h in a.push(h.scenario.status()); return 1 },
