@@ -67,4 +67,19 @@ import Testing
         try "return 42".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: ExerciseLoader.LoadError(message: "\(file): an exercise file returns a table (got number)")) { try ExerciseLoader.load(file) }
     }
+
+    @Test func checkLoadsExercisesAndNamesTheWrongField() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exercises = dir.appendingPathComponent("exercises")
+        try FileManager.default.createDirectory(at: exercises, withIntermediateDirectories: true)
+        let file = exercises.appendingPathComponent("bad.lua").path
+        try "return { name = \"X\", briefing = \"b\", scenario = \"\(Self.scenario)\", turns = 2, teams = { \(Self.team("A", "Nope")) } }"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = ScriptCheck.check(file)
+        #expect(bad.kind == .exercise)
+        #expect(bad.lines == ["\(file): teams[1].side: no side 'Nope' in the scenario (sides: NATO, Russia)"])
+        let good = ScriptCheck.check(Programs.root.appendingPathComponent("Scripts/exercises/october-1962.lua").path)
+        #expect(good.ok && good.summary == "exercise 'Thirteen days', 2 teams, 13 turns")
+    }
 }
