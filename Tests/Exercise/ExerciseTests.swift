@@ -159,4 +159,18 @@ import Testing
         try "{\"kind\":\"start\",\"turn\":1,\"file\":\"x\"}\nnot json\n{\"kind\":\"pause\",\"turn\":1}\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: FileError(file: path, reason: "line 2: not a journal entry")) { try ExerciseJournal.read(path) }
     }
+
+    @Test func theExerciseEndsAtItsTurnLimitAndRefusesMoreOrders() throws {
+        let loaded = try ExerciseLoader.load(Self.baltic)
+        var definition = loaded.definition
+        definition.turns = 2
+        var e = try Exercise(definition: definition, scenario: loaded.scenario)
+        for _ in 0..<2 where !e.isOver { _ = try e.resolve(); _ = try e.accept() }
+        #expect(e.isOver)
+        #expect(e.scenario.turn <= 2)
+        #expect(throws: ExerciseError.self) { try e.order(team: "Blue", "hold") }
+        #expect(throws: ExerciseError.self) { try e.resolve() }
+        #expect(e.view(team: "Blue")?.text.contains("The exercise is over") == true)
+        #expect(e.statusText.contains("over"))
+    }
 }

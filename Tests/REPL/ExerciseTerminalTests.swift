@@ -116,4 +116,27 @@ import Testing
         let noExercise = try Programs.repl(["-i"], input: ":orders\n")
         #expect(noExercise.stderr.contains("no exercise: start wargame-repl with --exercise FILE"))
     }
+
+    @Test func ctrlCStopsTheHotSeatAndKeepsTheSession() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = dir.appendingPathComponent("j.jsonl").path
+        let t = try TmuxSession("cd \(Programs.shellQuoted(Programs.root.path)) && "
+                                + Programs.replCommand(["--exercise", Self.baltic, "--journal", journal]), width: 100, height: 40)
+        #expect(t.waitForPrompt(">"))
+        try t.type(":hotseat")
+        #expect(t.waitFor("Pass the keyboard to team Blue"))
+        try t.press("Enter")
+        #expect(t.waitFor("Order for team Blue"))
+        try t.type("hold")
+        #expect(t.waitFor("Order recorded."))
+        try t.press("Enter")
+        #expect(t.waitFor("Pass the keyboard to team Red"))
+        try t.press("C-c")
+        #expect(t.waitFor("hot seat interrupted"))
+        #expect(t.waitForPrompt(">"))
+        let status = try t.enter(":orders", prompt: ">") ?? ""
+        #expect(status.contains("team Blue (NATO): ordered") && status.contains("team Red (Russia): waiting"))
+        #expect(t.leaveWithCtrlD() == 0)
+    }
 }
