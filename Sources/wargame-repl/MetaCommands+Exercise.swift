@@ -55,7 +55,18 @@ extension MetaCommands {
                 if s.perform(s.entry(.rewind)) { print("rewound: turn \(s.exercise.openTurnNumber) is open again") }
             }
         },
-        ":debrief": { _, _ in withExercise { print($0.exercise.debriefText) } },
+        ":debrief": { words, _ in
+            withExercise { s in
+                guard let file = words.first else { return print(s.exercise.debriefText) }
+                do {
+                    let text = file.hasSuffix(".json") ? try ExerciseDebrief(s.exercise).json() : s.exercise.debriefText + "\n"
+                    try TextExport.write(text, to: file)
+                    print("debrief written to \(file)")
+                } catch {
+                    CommandLineTool.report("\(error)")
+                }
+            }
+        },
     ]
 
     /// Runs `body` on the exercise, or says there is none.

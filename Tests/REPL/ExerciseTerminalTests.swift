@@ -113,6 +113,16 @@ import Testing
         let bad = try Programs.repl(["--resume", journal], input: "")
         #expect(bad.status == 1)
         #expect(bad.stderr == "wargame-repl: \(journal): line 1: not a journal entry\n")
+        // The debrief as JSON: the data the after-action report reads.
+        let json = dir.appendingPathComponent("d.json").path
+        let played = try Programs.repl(["--exercise", Self.baltic, "--journal", dir.appendingPathComponent("k.jsonl").path],
+                                       input: ":resolve\n:override NATO hold \"a reason\"\n:debrief \(json)\n")
+        #expect(played.stdout.contains("debrief written to \(json)"), "\(played.stderr)")
+        let debrief = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let turns = debrief?["turns"] as? [[String: Any]]
+        #expect(turns?.count == 1)
+        let decision = turns?.first?["decision"].map { String(describing: $0) } ?? ""
+        #expect(decision.contains("a reason"), "\(decision)")
         let noExercise = try Programs.repl(["-i"], input: ":orders\n")
         #expect(noExercise.stderr.contains("no exercise: start wargame-repl with --exercise FILE"))
     }

@@ -36,7 +36,8 @@ extension APIReference {
               summary: "Exercise: pauses (orders and resolving refused) or, paused, resumes."),
         Entry(name: ":rewind-turn", signature: ":rewind-turn",
               summary: "Exercise: takes back the last adjudicated turn (its outcome, timeline and record); it is open again with no orders."),
-        Entry(name: ":debrief", signature: ":debrief",
-              summary: "Exercise: per turn, each team's orders, the model's proposal and the white cell's decision, then the timeline."),
+        Entry(name: ":debrief", signature: ":debrief [file]",
+              summary: "Exercise: per turn, each team's orders, the model's proposal and the white cell's decision, then the timeline.",
+              details: "With a file, writes it there instead (atomically): as JSON when the name ends in .json, else as text."),
     ]
 }
