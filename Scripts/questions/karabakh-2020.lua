@@ -53,7 +53,7 @@ for _, v in ipairs(VARIANTS) do
   probe:step(1)
   local invoked = {}
   for _, e in ipairs(probe:log()) do
-    local name = tostring(e):match("%[alliance%] (.-) invoked by ARM")
+    local name = e.kind == "alliance" and e.text:match("^(.-) invoked by ARM") or nil
     if name then invoked[#invoked + 1] = name end
   end
   local sm = Q.montecarlo{ script = SELF, base = base, args = { variant = v.key }, runs = runs, turns = turns, seed = 1, threads = threads }

@@ -103,8 +103,11 @@ import Testing
     }
 
     /// What the guards must not refuse: everyday patterns on large inputs.
+    ///
+    /// The guards (the matcher's budget, the size checks) are under test, not the clock: a
+    /// generous time limit keeps a loaded CI machine (debug build, shared cores) from failing it.
     @Test func everydayPatternsOnLargeInputsStillWork() throws {
-        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: Self.limit))
+        let lua = try Sandbox.makeState(limits: .init(instructions: nil, seconds: 30))
         let r = try Sandbox.run("""
             local line = ('  word '):rep(2000)
             local trimmed = line:match('^%s*(.-)%s*$')

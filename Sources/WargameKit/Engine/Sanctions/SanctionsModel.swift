@@ -121,12 +121,14 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         prepareRecords()
     }
 
-    /// Creates missing records, so `advance` and `damage` can look them up.
+    /// Creates missing records, so `advance` and `damage` can look them up. Looks first:
+    /// after the first turn every record exists, and rewriting them would copy them.
     private mutating func prepareRecords() {
         for p in packages where state.packages[p.name] == nil {
             state.packages[p.name] = PackageRecord()
         }
         for a in alignments {
+            if let record = state.alignments[a.name], a.members.allSatisfy({ record.members[$0] != nil }) { continue }
             var record = state.alignments[a.name] ?? AlignmentRecord()
             for m in a.members where record.members[m] == nil {
                 record.members[m] = MemberRecord()
@@ -160,71 +162,81 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// next turn); GDP losses. Call `validate()` first: inputs it would reject give
     /// meaningless (but never crashing) results.
     public mutating func advance(turn: Int, rng: inout SeededGenerator) -> SanctionsTurn {
-        prepareRecords()
+        var plan: SanctionsPlan?
+        return advance(turn: turn, rng: &rng, plan: &plan)
+    }
+
+    /// ``advance(turn:rng:)`` with the figures that stay the same from turn to turn kept
+    /// in `plan`, which is made again when it does not hold for this model and turn.
+    mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?) -> SanctionsTurn {
         let p = parameters
         var report = SanctionsTurn(turn: turn)
         let active = packages.indices.filter { packages[$0].startTurn <= turn }
+        if memo?.holds(for: self, active: active) != true { memo = SanctionsPlan(self, active: active) }
+        // The records' look-ups are skipped once they were made for the plan's inputs in
+        // this state (the plan travels with the state it was used on: a copy, an undo or
+        // a loaded file brings its own, or none).
+        if memo?.recordsPrepared != true || state.lastTurn == nil {
+            prepareRecords()
+            memo = memo?.withRecordsPrepared()
+        }
+        guard let plan = memo else { return report }
 
-        // Blocked flow and adaptation per package and sanctioner.
-        var blockedBy: [Int: [StateAmount]] = [:]
-        var blocked: [Int: Double] = [:]
-        var tau: [Int: Int] = [:]
-        var adaptation: [Int: Double] = [:]
+        // Adaptation per active package, and the blocked flow per target.
+        var tau: [Int] = [], adaptation: [Double] = []
+        tau.reserveCapacity(active.count)
+        adaptation.reserveCapacity(active.count)
         for i in active {
-            let pk = packages[i]
-            let bs = pk.sanctioners.map {
-                StateAmount(state: $0, amount: max(0, pk.blocked(by: $0, trade: trade, turnYears: p.turnYears)))
-            }
-            blockedBy[i] = bs
-            blocked[i] = bs.reduce(0) { $0 + $1.amount }
             // Overflow-safe: start turns come from scripts and may be anything.
-            let (elapsed, overflow) = turn.subtractingReportingOverflow(pk.startTurn)
-            tau[i] = overflow ? Int.max : elapsed
-            adaptation[i] = p.adaptation(turns: tau[i] ?? 0)
+            let (elapsed, overflow) = turn.subtractingReportingOverflow(packages[i].startTurn)
+            tau.append(overflow ? Int.max : elapsed)
+            adaptation.append(p.adaptation(turns: tau[tau.count - 1]))
         }
-        var flows: [String: TargetFlows] = [:]
-        for i in active {
-            let b = blocked[i] ?? 0
-            flows[packages[i].target, default: TargetFlows()].blocked += b
-            flows[packages[i].target, default: TargetFlows()].adaptedBlocked += b * (adaptation[i] ?? 0)
+        var flows = [TargetFlows](repeating: TargetFlows(), count: plan.targets.count)
+        for k in active.indices {
+            let b = plan.blocked[k], t = plan.packageTarget[k]
+            flows[t].blocked += b
+            flows[t].adaptedBlocked += b * adaptation[k]
         }
 
-        // Capacity of members still in (active or detected), per alignment and member: a
-        // share of their trade with the target, plus a share of their trade with the
-        // target's active sanctioners (access to the goods the sanctions withhold).
-        let kappa: [[Double]] = alignments.map { a in
-            let share = a.capacity ?? p.capacity
-            let sanctioners = activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: false)
-            return a.members.map { m in
-                guard flows[a.beneficiary] != nil, status(a.name, m) != .left else { return 0 }
-                let access = sanctioners.reduce(0) { $0 + trade.trade(between: m, and: $1) }
-                return max(0, (share * trade.trade(between: m, and: a.beneficiary) + p.access * access) * p.turnYears)
+        // The members' records, looked up once (written back below, where they change).
+        var records: [[MemberRecord]] = alignments.map { a in
+            let r = state.alignments[a.name]
+            return a.members.map { r?.members[$0] ?? MemberRecord() }
+        }
+
+        // Capacity of members still in (active or detected), per alignment and member.
+        let kappa: [[Double]] = alignments.indices.map { ai in
+            alignments[ai].members.indices.map { mi in
+                plan.alignmentTarget[ai] != nil && records[ai][mi].status != .left ? plan.capacity[ai][mi] : 0
             }
         }
-        for (ai, a) in alignments.enumerated() where flows[a.beneficiary] != nil {
-            flows[a.beneficiary]?.capacity += kappa[ai].reduce(0, +)
+        for ai in alignments.indices {
+            guard let t = plan.alignmentTarget[ai] else { continue }
+            flows[t].capacity += kappa[ai].reduce(0, +)
         }
-        for (t, f) in flows { flows[t]?.leaked = min(f.blocked, f.capacity) }
+        for t in flows.indices { flows[t].leaked = min(flows[t].blocked, flows[t].capacity) }
 
         // Each member's leakage; L_m / κ_m is the same L / K for all members helping one
         // target, since leakage is shared in proportion to capacity. The rate per unit
         // rerouted is min(φ, μ) · ā: the target reroutes only while it costs no more than
         // going without, and the middlemen's margin shrinks as substitutes appear.
         var leaked: [[Double]] = kappa.map { $0.map { _ in 0 } }
-        var income: [[Double]] = kappa.map { $0.map { _ in 0 } }
+        var income: [[Double]] = leaked
         for (ai, a) in alignments.enumerated() {
-            guard let f = flows[a.beneficiary], f.capacity > 0 else { continue }
+            guard let t = plan.alignmentTarget[ai], flows[t].capacity > 0 else { continue }
+            let f = flows[t]
             let rate = min(a.commission, p.multiplier)
             for mi in a.members.indices {
                 leaked[ai][mi] = f.leaked * kappa[ai][mi] / f.capacity
                 income[ai][mi] = rate * f.meanAdaptation * leaked[ai][mi]
-                flows[a.beneficiary]?.commissionBase += rate * leaked[ai][mi]
+                flows[t].commissionBase += rate * leaked[ai][mi]
             }
         }
 
         // Detection: one draw per member every turn, fixed order; only an undetected member
         // still rerouting can be detected.
-        var detectP: [[Double]] = kappa.map { $0.map { _ in 0 } }
+        var detectP: [[Double]] = leaked.map { $0.map { _ in 0 } }
         for (ai, a) in alignments.enumerated() {
             for (mi, m) in a.members.enumerated() {
                 var pm = 0.0
@@ -233,24 +245,25 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                     detectP[ai][mi] = pm
                 }
                 let draw = rng.bernoulli(pm)
-                guard draw, status(a.name, m) == .active else { continue }
-                state.alignments[a.name]?.members[m]?.status = .detected
-                state.alignments[a.name]?.members[m]?.detectedTurn = turn
+                guard draw, records[ai][mi].status == .active else { continue }
+                records[ai][mi].status = .detected
+                records[ai][mi].detectedTurn = turn
                 report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
                 report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
             }
         }
 
-        // Secondary sanctions and pragmatic exits.
+        // Secondary sanctions and pragmatic exits; the records go back to the state, one
+        // look-up of the alignment's record for all its members.
         for (ai, a) in alignments.enumerated() {
-            let punishers = activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: true)
+            var stillIn = [Bool](repeating: false, count: a.members.count)
             for (mi, m) in a.members.enumerated() {
-                let st = status(a.name, m)
+                var record = records[ai][mi]
+                let st = record.status
                 guard st != .left else { continue }
-                let cost = p.secondaryShare * p.turnYears
-                    * punishers.reduce(0) { $0 + trade.trade(between: m, and: $1) }
+                stillIn[mi] = true
+                let cost = plan.secondaryCost[ai][mi]
                 let expected = st == .detected ? cost : detectP[ai][mi] * cost
-                var record = state.alignments[a.name]?.members[m] ?? MemberRecord()
                 record.leaked += leaked[ai][mi]
                 record.commissionIncome += income[ai][mi]
                 if a.pragmatic && expected > income[ai][mi] {
@@ -261,33 +274,38 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 } else if st == .detected {
                     record.secondaryCost += cost
                 }
-                state.alignments[a.name]?.members[m] = record
-                state.alignments[a.name]?.leaked += leaked[ai][mi]
+                records[ai][mi] = record
+            }
+            Self.update(&state.alignments[a.name]) { r in
+                for (mi, m) in a.members.enumerated() where stillIn[mi] {
+                    r.members[m] = records[ai][mi]
+                    r.leaked += leaked[ai][mi]
+                }
             }
         }
 
         // Per-package figures: the target's leakage and commission shared by blocked flow;
         // each package's commission adapts with its own τ, so Σ_p C_p = Σ_m income_m.
-        var targetLoss: [String: Double] = [:]
-        for i in active {
+        var targetLoss = [Double](repeating: 0, count: plan.targets.count)
+        for (k, i) in active.enumerated() {
             let pk = packages[i]
-            guard let f = flows[pk.target], let b = blocked[i] else { continue }
+            let t = plan.packageTarget[k], f = flows[t], b = plan.blocked[k]
             let share = f.blocked > 0 ? b / f.blocked : 0
-            let a = adaptation[i] ?? 0
+            let a = adaptation[k]
             let l = f.leaked * share
             let c = f.commissionBase * share * a
             let u = b - l
             let loss = p.multiplier * u * a + c
             var byMember: [StateAmount] = []
-            for (ai, al) in alignments.enumerated() where al.beneficiary == pk.target {
+            for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
                 for (mi, m) in al.members.enumerated() {
                     byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
                 }
             }
-            let bs = blockedBy[i] ?? []
+            let bs = plan.blockedBy[k]
             let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
             report.packages.append(PackageTurn(
-                name: pk.name, target: pk.target, tau: tau[i] ?? 0, adaptation: a, blocked: b,
+                name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
                 blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
                 commission: c, targetGDPLoss: loss, sanctionerCost: costs))
 
@@ -307,16 +325,23 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             }
             state.packages[pk.name] = record
             state.gdpLoss[pk.target, default: 0] += loss
-            targetLoss[pk.target, default: 0] += loss
+            targetLoss[t] += loss
         }
-        report.targetGDPLoss = targetLoss.keys.sorted().map { StateAmount(state: $0, amount: targetLoss[$0] ?? 0) }
+        let byTarget = plan.targets.indices.map { StateAmount(state: plan.targets[$0], amount: targetLoss[$0]) }
+        report.targetGDPLoss = byTarget.count > 1 ? byTarget.sorted { $0.state < $1.state } : byTarget
         state.lastTurn = turn
         return report
     }
 
+    /// Runs `body` on the record in place, when there is one.
+    private static func update<T>(_ record: inout T?, _ body: (inout T) -> Void) {
+        guard record != nil else { return }
+        body(&record!)
+    }
+
     /// Sanctioners of active packages against `target` (only those imposing secondary
     /// sanctions when `secondaryOnly`), without repeats, in package then sanctioner order.
-    private func activeSanctioners(of target: String, active: [Int], secondaryOnly: Bool) -> [String] {
+    func activeSanctioners(of target: String, active: [Int], secondaryOnly: Bool) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for i in active where packages[i].target == target && (packages[i].secondary || !secondaryOnly) {
@@ -331,11 +356,17 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
 
     // MARK: - Reports
 
-    /// Cumulative damage seen from `state` (see `Damage`).
-    public func damage(_ state: String) -> Damage {
+    /// `damage(state).gdpLossPct` alone: the sides' views and the turn's report need only
+    /// this, and the whole report cost a tenth of a turn (issue 14's profile).
+    public func gdpLossPct(_ state: String) -> Double {
         let loss = self.state.gdpLoss[state] ?? 0
         let y = gdp[state] ?? 0
-        var d = Damage(state: state, gdpLoss: loss, gdpLossPct: y > 0 ? 100 * loss / y : 0,
+        return y > 0 ? 100 * loss / y : 0
+    }
+
+    /// Cumulative damage seen from `state` (see `Damage`).
+    public func damage(_ state: String) -> Damage {
+        var d = Damage(state: state, gdpLoss: self.state.gdpLoss[state] ?? 0, gdpLossPct: gdpLossPct(state),
                        blocked: 0, leaked: 0, unreplaced: 0, commission: 0, bySanctioner: [], byMember: [])
         var sanctionerIndex: [String: Int] = [:]
         for p in packages where p.target == state {

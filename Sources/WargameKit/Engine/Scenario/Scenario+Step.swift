@@ -25,29 +25,53 @@ extension Scenario {
         guard sides.count >= 2 else {
             throw ScenarioError.invalid("a scenario needs two sides to step (use s:side)")
         }
+        // The turn is computed on a copy, for atomicity. The log, which only grows, is moved
+        // out first so that the copy does not share it: appending to a shared log copied
+        // the whole log every turn (issue 14's profile).
+        var log = self.log
+        self.log = []
         var next = self
-        let report = try next.advanceOneTurn(hooks)
+        let report: TurnReport
+        do {
+            report = try next.advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
+        } catch {
+            self.log = log
+            throw error
+        }
+        log += report.events
+        next.log = log
         self = next
         return report
     }
 
-    private mutating func advanceOneTurn(_ hooks: StepHooks) throws -> TurnReport {
+    /// The events of `turn`: the log is in turn order (``validate()`` holds a loaded one
+    /// to it), so they are found from its end rather than by reading the whole log every
+    /// turn, which made a long run cost the square of its turns.
+    private static func events(of turn: Int, in log: [Event]) -> [Event] {
+        var start = log.endIndex
+        while start > log.startIndex, log[start - 1].turn >= turn { start -= 1 }
+        var end = start
+        while end < log.endIndex, log[end].turn == turn { end += 1 }
+        return Array(log[start..<end])
+    }
+
+    private mutating func advanceOneTurn(_ hooks: StepHooks, recent: [Event]) throws -> TurnReport {
         let turn = self.turn + 1
         let previous = rung
         var events: [Event] = []
         try hooks.reseedScripts?(streams[.scripts].derivedSeed())
+        checkMemo()
         let median = cachedMedian()
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
         let start = try cachedSideOdds(at: turn)
-        let recent = log.filter { $0.turn == turn - 1 }
         var moves: [SideMove] = []
         for (i, side) in sides.enumerated() {
             let u = streams[.choices].uniform()
             let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
                                 rungName: ladder.name(rung), pWin: start[i].pWin, ratio: start[i].ratio,
-                                position: position(i), damagePct: sanctions.damage(side.leader).gdpLossPct,
+                                position: position(i), damagePct: sanctions.gdpLossPct(side.leader),
                                 nuclear: isNuclear(side), recentEvents: recent)
             let asked: Move?
             do {
@@ -79,7 +103,7 @@ extension Scenario {
         }
 
         // 3. Sanctions and leakage, on their own stream.
-        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions])
+        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions)
         events += sanctionsTurn.events.map { Event(turn: turn, kind: .sanctions, text: $0) }
 
         // 4. Combat.
@@ -135,9 +159,8 @@ extension Scenario {
 
         // 7. Events (the `on` hooks run in the bindings, after this returns).
         events.insert(Event(turn: turn, kind: .turn, text: "turn \(turn): \(ladder.name(rung)) (rung \(rung))"), at: 0)
-        log += events
         var damage: [String: Double] = [:]
-        for target in Set(sanctions.packages.map(\.target)) { damage[target] = sanctions.damage(target).gdpLossPct }
+        for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
                                 moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map(position),
                                 damagePct: damage, events: events, ending: ending)
@@ -151,8 +174,12 @@ extension Scenario {
     /// within reach, drawn by inverse CDF from the side's one uniform draw `u`.
     mutating func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?) throws -> SideMove {
         let nuclear = isNuclear(sides[i])
-        let options = Set([rung - 1, rung, rung + 1].map(ladder.clamp)).sorted().filter {
-            $0 <= rung || nuclear || !ladder.isNuclear($0)
+        // The rungs within reach, lowest first, without repeats (clamping keeps them in
+        // order, so a repeat can only follow its twin): no set to build and sort each turn.
+        var options: [Int] = []
+        options.reserveCapacity(3)
+        for r in [rung - 1, rung, rung + 1].map(ladder.clamp) where options.last != r {
+            if r <= rung || nuclear || !ladder.isNuclear(r) { options.append(r) }
         }
         let atWar = ladder.isWar(rung)
         let opponent = sides.indices.first { $0 != i } ?? i
@@ -165,7 +192,7 @@ extension Scenario {
             attacked = try cachedOutlook(i, attacker: opponent, median: median)
         }
         let situation = Doctrine.Situation(rung: rung, options: options, atWar: atWar, ifAttacking: attacking,
-                                           ifAttacked: attacked, pain: pain, opponentWarheads: opposingWarheads(i),
+                                           ifAttacked: attacked, pain: pain, opponentWarheads: cachedOpposingWarheads(i),
                                            opponentStake: stake(opponent))
         let utilities = options.map { Doctrine.utility(of: $0, in: situation, ladder: ladder, doctrine) }
         let p = Doctrine.probabilities(utilities, rationality: doctrine.rationality)

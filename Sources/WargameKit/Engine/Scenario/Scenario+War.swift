@@ -58,13 +58,42 @@ extension Scenario {
 
     func memoInputs() -> PrewarMemo.Inputs {
         PrewarMemo.Inputs(sides: sides, alliances: alliances, capabilities: capabilities, theatre: theatre,
-                          decisiveness: doctrine.decisiveness)
+                          decisiveness: doctrine.decisiveness, warheads: warheads, warheadScale: doctrine.warheadScale)
+    }
+
+    /// Empties the memo unless it was computed from this configuration. The `cached…`
+    /// functions below read the memo without checking it: their callers check it once,
+    /// at the start of a turn (which changes no configuration) or of ``prepareMemo()``;
+    /// checking at every read was a tenth of a turn (issue 14's profile).
+    mutating func checkMemo() {
+        memo.validate(for: memoInputs())
+    }
+
+    /// Fills the memo for the next turn, so that copies of this scenario (the forks of a
+    /// Monte Carlo, which start from a scenario never stepped) find it filled rather than
+    /// each computing the same figures again. A cache only: what cannot be computed is
+    /// left for the turn to compute, and to report.
+    mutating func prepareMemo() {
+        guard sides.count >= 2 else { return }
+        checkMemo()
+        let median = cachedMedian()
+        _ = try? cachedSideOdds(at: turn + 1)
+        for i in sides.indices {
+            _ = cachedOpposingWarheads(i)
+            for attacker in sides.indices where attacker == i || attacker == sides.indices.first(where: { $0 != i }) {
+                _ = try? cachedOutlook(i, attacker: attacker, median: median)
+            }
+        }
+        let next = turn + 1
+        let active = sanctions.packages.indices.filter { sanctions.packages[$0].startTurn <= next }
+        if memo.sanctions?.holds(for: sanctions, active: active) != true {
+            memo.sanctions = SanctionsPlan(sanctions, active: active)
+        }
     }
 
     /// ``sideOdds(at:)``, from the memo before war.
     mutating func cachedSideOdds(at turn: Int) throws -> [(pWin: Double, ratio: Double)] {
         guard isPrewar else { return try sideOdds(at: turn) }
-        memo.validate(for: memoInputs())
         if let odds = memo.odds { return odds.map { ($0.pWin, $0.ratio) } }
         let odds = try sideOdds(at: turn)
         memo.odds = odds.map { SideOdds(pWin: $0.pWin, ratio: $0.ratio) }
@@ -74,7 +103,6 @@ extension Scenario {
     /// The world median of spending per soldier, computed once per set of capabilities
     /// (it sorts every state's ratio) rather than every turn.
     mutating func cachedMedian() -> Double? {
-        memo.validate(for: memoInputs())
         if let m = memo.median { return m }
         let m = ForceBalance.medianSpendingPerSoldier(capabilities)
         memo.median = .some(m)
@@ -84,7 +112,6 @@ extension Scenario {
     /// ``outlook(_:attacker:median:)``, from the memo before war.
     mutating func cachedOutlook(_ i: Int, attacker: Int, median: Double?) throws -> Doctrine.Outlook {
         guard isPrewar else { return try outlook(i, attacker: attacker, median: median) }
-        memo.validate(for: memoInputs())
         let key = i * sides.count + attacker
         if let o = memo.outlooks[key] { return o }
         let o = try outlook(i, attacker: attacker, median: median)
@@ -110,6 +137,14 @@ extension Scenario {
 
     /// The side's stake e, the ceiling of its desperation hazard.
     func stake(_ i: Int) -> Double { sides.indices.contains(i) ? sides[i].stake ?? doctrine.stake : doctrine.stake }
+
+    /// ``opposingWarheads(_:)``, from the memo (it depends on the configuration alone).
+    mutating func cachedOpposingWarheads(_ i: Int) -> Double {
+        if let w = memo.opposingWarheads[i] { return w }
+        let w = opposingWarheads(i)
+        memo.opposingWarheads[i] = w
+        return w
+    }
 
     /// Warheads held by the sides opposing `i`: their members' FAS estimates; a side declared
     /// nuclear without any counts `warhead_scale` warheads, one declared non-nuclear none.

@@ -73,14 +73,30 @@ enum LuaTables {
         ])
     }
 
+    /// Field by field rather than through a `LuaValue` dictionary: a policy gets one every
+    /// turn, and building the dictionary was most of the policy call (issue 14's profile).
     static func push(_ v: SideView, _ L: OpaquePointer) {
-        LuaStack(L).push(.table([
-            .string("side"): .string(v.side), .string("leader"): .string(v.leader), .string("turn"): .integer(Int64(v.turn)),
-            .string("rung"): .integer(Int64(v.rung)), .string("rung_name"): .string(v.rungName), .string("p_win"): .number(v.pWin),
-            .string("ratio"): .number(v.ratio.isFinite ? v.ratio : 1e300), .string("position"): .number(v.position),
-            .string("damage_pct"): .number(v.damagePct), .string("nuclear"): .boolean(v.nuclear),
-            .string("events"): array(v.recentEvents.map { .string($0.description) }),
-        ]))
+        let stack = LuaStack(L)
+        guard lua_checkstack(L, 4) != 0 else { lua_pushnil(L); return }
+        lua_createtable(L, 0, 11)
+        func set(_ key: String, _ push: () -> Void) { push(); wg_rawsetfield(L, -2, key) }
+        set("side") { stack.pushString(v.side) }
+        set("leader") { stack.pushString(v.leader) }
+        set("turn") { lua_pushinteger(L, Int64(v.turn)) }
+        set("rung") { lua_pushinteger(L, Int64(v.rung)) }
+        set("rung_name") { stack.pushString(v.rungName) }
+        set("p_win") { lua_pushnumber(L, v.pWin) }
+        set("ratio") { lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300) }
+        set("position") { lua_pushnumber(L, v.position) }
+        set("damage_pct") { lua_pushnumber(L, v.damagePct) }
+        set("nuclear") { lua_pushboolean(L, v.nuclear ? 1 : 0) }
+        set("events") {
+            lua_createtable(L, Int32(clamping: v.recentEvents.count), 0)
+            for (i, e) in v.recentEvents.enumerated() {
+                stack.pushString(e.description)
+                lua_rawseti(L, -2, Int64(i + 1))
+            }
+        }
     }
 
     static func push(_ e: Event, _ L: OpaquePointer) {

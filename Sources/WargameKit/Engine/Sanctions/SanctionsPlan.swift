@@ -1,0 +1,102 @@
+/// The figures of a turn of sanctions that depend only on the model's inputs (trade,
+/// packages, alignments, parameters) and on which packages are active: the flow each
+/// package blocks, each member's rerouting capacity, and what secondary sanctions would
+/// cost it. ``SanctionsModel/advance(turn:rng:plan:)`` computes them once and reuses them
+/// while the inputs and the active packages stay the same (a run of a scenario), instead
+/// of looking up the trade matrix by state names every turn, which was most of the cost
+/// of a turn of sanctions (issue 14's profile). The arithmetic is the model's own, in the
+/// same order, so the figures are the same to the bit.
+///
+/// An immutable class: a scenario is copied several times a turn (for atomicity, for undo),
+/// and one reference copies faster than a dozen arrays.
+final class SanctionsPlan: Sendable {
+    /// What the plan was computed from; compared with `==`, which is quick while the
+    /// arrays share their storage.
+    private let trade: TradeMatrix
+    private let packages: [SanctionPackage]
+    private let alignments: [Alignment]
+    private let parameters: SanctionsParameters
+
+    /// Indices of the active packages, in model order.
+    let active: [Int]
+    /// The distinct targets of the active packages, in order of first appearance.
+    let targets: [String]
+    /// Per active package: the index of its target in `targets`.
+    let packageTarget: [Int]
+    /// Per active package: B_s per sanctioner (in the package's order) and their sum.
+    let blockedBy: [[StateAmount]]
+    let blocked: [Double]
+    /// Per alignment: the index of its beneficiary in `targets`, nil when no active
+    /// package targets it (then its members reroute nothing).
+    let alignmentTarget: [Int?]
+    /// Per alignment and member: κ_m, the capacity of a member still in.
+    let capacity: [[Double]]
+    /// Per alignment and member: the trade a detected member loses to secondary sanctions
+    /// in a turn, σ Δ Σ_s (X[m][s] + X[s][m]) over the sanctioners that impose them.
+    let secondaryCost: [[Double]]
+    /// Whether the state this plan travels with has a record for every package and
+    /// alignment member of its inputs (`SanctionsModel.advance` makes them).
+    let recordsPrepared: Bool
+
+    /// The same plan, for a state whose records have been made.
+    func withRecordsPrepared() -> SanctionsPlan { SanctionsPlan(copying: self, recordsPrepared: true) }
+
+    private init(copying p: SanctionsPlan, recordsPrepared: Bool) {
+        (trade, packages, alignments, parameters) = (p.trade, p.packages, p.alignments, p.parameters)
+        (active, targets, packageTarget, blockedBy, blocked) = (p.active, p.targets, p.packageTarget, p.blockedBy, p.blocked)
+        (alignmentTarget, capacity, secondaryCost) = (p.alignmentTarget, p.capacity, p.secondaryCost)
+        self.recordsPrepared = recordsPrepared
+    }
+
+    init(_ model: SanctionsModel, active: [Int]) {
+        recordsPrepared = false
+        let p = model.parameters, trade = model.trade
+        self.trade = trade
+        packages = model.packages
+        alignments = model.alignments
+        parameters = p
+        self.active = active
+        var targets: [String] = [], packageTarget: [Int] = [], blockedBy: [[StateAmount]] = [], blocked: [Double] = []
+        for i in active {
+            let pk = model.packages[i]
+            let bs = pk.sanctioners.map {
+                StateAmount(state: $0, amount: max(0, pk.blocked(by: $0, trade: trade, turnYears: p.turnYears)))
+            }
+            blockedBy.append(bs)
+            blocked.append(bs.reduce(0) { $0 + $1.amount })
+            if let t = targets.firstIndex(of: pk.target) {
+                packageTarget.append(t)
+            } else {
+                packageTarget.append(targets.count)
+                targets.append(pk.target)
+            }
+        }
+        self.targets = targets
+        self.packageTarget = packageTarget
+        self.blockedBy = blockedBy
+        self.blocked = blocked
+        alignmentTarget = model.alignments.map { targets.firstIndex(of: $0.beneficiary) }
+        // κ_m: a share of the member's trade with the target, plus a share of its trade
+        // with the target's active sanctioners (access to the goods the sanctions withhold).
+        capacity = model.alignments.map { a in
+            let share = a.capacity ?? p.capacity
+            let sanctioners = model.activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: false)
+            return a.members.map { m in
+                let access = sanctioners.reduce(0) { $0 + trade.trade(between: m, and: $1) }
+                return max(0, (share * trade.trade(between: m, and: a.beneficiary) + p.access * access) * p.turnYears)
+            }
+        }
+        secondaryCost = model.alignments.map { a in
+            let punishers = model.activeSanctioners(of: a.beneficiary, active: active, secondaryOnly: true)
+            return a.members.map { m in
+                p.secondaryShare * p.turnYears * punishers.reduce(0) { $0 + trade.trade(between: m, and: $1) }
+            }
+        }
+    }
+
+    /// Whether the plan holds for `model` with the packages `active`.
+    func holds(for model: SanctionsModel, active: [Int]) -> Bool {
+        self.active == active && parameters == model.parameters && packages == model.packages
+            && alignments == model.alignments && trade == model.trade
+    }
+}
