@@ -45,6 +45,11 @@ import Testing
         #expect(r.adjudicated.first { $0.side == "Russia" } == .init(side: "Russia", move: .rung(5), decider: .whiteCell))
         #expect(r.adjudicated.first { $0.side == "NATO" } == .init(side: "NATO", move: .hold, decider: .team))
         #expect(e.scenario.rung >= 5)
+        // The scenario's own record of the turn: who decided each move, and the decision.
+        let sources = e.scenario.lastReport?.moves.map(\.source)
+        #expect(sources == [.team, .whiteCell])
+        #expect(e.scenario.log.contains { $0.turn == 1 && $0.kind == .adjudication && $0.text.contains("Moscow is bolder than the model") })
+        #expect(!p.report.events.contains { $0.kind == .adjudication })  // the proposal had none
         #expect(e.debriefText.contains("white cell: overrode Russia → rung 5: Moscow is bolder than the model"))
         #expect(e.debriefText.contains("orders: Blue (NATO) hold"))
         var again = try ExerciseLoader.load(Self.baltic)

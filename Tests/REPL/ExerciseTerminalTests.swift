@@ -69,7 +69,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let journal = dir.appendingPathComponent("j.jsonl").path
         let t = try TmuxSession("cd \(Programs.shellQuoted(Programs.root.path)) && "
-                                + Programs.replCommand(["--exercise", Self.baltic, "--journal", journal]), width: 100, height: 60)
+                                + Programs.replCommand(["--exercise", Self.baltic, "--journal", journal]), width: 200, height: 60)
         #expect(t.waitForPrompt(">"))
         _ = try t.enter(":resolve", prompt: ">")
         _ = try t.enter(":override Russia escalate \"the class wants a harder Moscow\"", prompt: ">")

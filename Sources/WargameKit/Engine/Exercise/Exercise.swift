@@ -150,25 +150,25 @@ public struct Exercise: Hashable, Sendable {
         return p
     }
 
-    private func propose(imposed: [String: Move]) throws -> Proposal {
-        var policies: [Int: (SideView) throws -> Move?] = [:]
-        var deciders: [String: ExerciseTurnRecord.Decider] = [:]
+    private func propose(imposed: [String: Move], adjudication: String? = nil) throws -> Proposal {
+        var hooks = StepHooks(adjudication: adjudication)
         for team in definition.teams {
             if let move = pending[team.name], let i = scenario.sideIndex(team.side) {
-                policies[i] = { _ in move }
-                deciders[team.side] = .team
+                hooks.policies[i] = { _ in move }
+                hooks.sources[i] = .team
             }
         }
         for (side, move) in imposed {
             if let i = scenario.sideIndex(side) {
-                policies[i] = { _ in move }
-                deciders[side] = .whiteCell
+                hooks.policies[i] = { _ in move }
+                hooks.sources[i] = .whiteCell
             }
         }
         var next = scenario
-        let report = try next.step(StepHooks(policies: policies))
-        let moves = report.moves.map {
-            ExerciseTurnRecord.SideDecision(side: $0.side, move: $0.move, decider: deciders[$0.side] ?? .doctrine)
+        let report = try next.step(hooks)
+        let moves = report.moves.map { m in
+            ExerciseTurnRecord.SideDecision(side: m.side, move: m.move, decider: m.source == .team ? .team
+                                            : m.source == .whiteCell ? .whiteCell : .doctrine)
         }
         return Proposal(turn: report.turn, moves: moves, report: report, imposed: imposed, result: next)
     }
@@ -196,7 +196,7 @@ public struct Exercise: Hashable, Sendable {
         }
         var imposed = p.imposed
         imposed[s.name] = move
-        let adjudicated = try propose(imposed: imposed)
+        let adjudicated = try propose(imposed: imposed, adjudication: "the white cell overrode the model: \(s.name) \(move) (\(why))")
         return commit(adjudicated, proposed: p, decision: .overridden(side: s.name, move: move, reason: why))
     }
 
