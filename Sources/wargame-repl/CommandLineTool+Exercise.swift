@@ -41,6 +41,7 @@ extension CommandLineTool {
             for (i, e) in entries.enumerated() {
                 do { try exercise.apply(e) } catch { throw ExerciseError("\(path): line \(i + 1): \(error)") }
             }
+            try ExerciseJournal.dropPartialLine(path)
             return ExerciseSession(exercise: exercise, journal: try ExerciseJournal(path: path))
         }
         let file = URL(fileURLWithPath: o.file!).standardized.path

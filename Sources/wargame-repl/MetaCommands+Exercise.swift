@@ -30,13 +30,13 @@ extension MetaCommands {
         ":inject": { words, _ in
             withExercise { s in
                 guard words.count == 1 || words.count == 3 else {
-                    return CommandLineTool.report("usage: :inject text [alliance reliability]")
+                    return CommandLineTool.report("usage: :inject text [ally r]")
                 }
                 var e = s.entry(.inject)
                 e.text = words[0]
                 if words.count == 3 {
                     guard let r = Double(words[2]) else {
-                        return CommandLineTool.report("usage: :inject text alliance reliability (a number from 0 to 1, got '\(words[2].prefix(40))')")
+                        return CommandLineTool.report("usage: :inject text ally r (r a reliability from 0 to 1, got '\(words[2].prefix(40))')")
                     }
                     e.alliance = words[1]; e.reliability = r
                 }

@@ -160,6 +160,10 @@ import Testing
         for entry in read { try rebuilt.apply(entry) }
         #expect(rebuilt == e)
         #expect(rebuilt.pending == ["Red": .deescalate] && rebuilt.paused && rebuilt.scenario.turn == 2)
+        // Resuming cuts the partial line, so the next entry is a line of its own.
+        try ExerciseJournal.dropPartialLine(path)
+        try ExerciseJournal(path: path).append(.init(kind: .pause, turn: 3, paused: false))
+        #expect(try ExerciseJournal.read(path).count == entries.count + 1)
         // A damaged line in the middle is an error naming the line.
         try "{\"kind\":\"start\",\"turn\":1,\"file\":\"x\"}\nnot json\n{\"kind\":\"pause\",\"turn\":1}\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: FileError(file: path, reason: "line 2: not a journal entry")) { try ExerciseJournal.read(path) }

@@ -122,6 +122,17 @@ public final class ExerciseJournal {
         guard fsync(fd) == 0 else { throw FileError(file: path, reason: FileError.reason(errno: errno)) }
     }
 
+    /// Cuts a last line left without its newline (a kill while writing it), so that what is
+    /// appended next starts a line of its own.
+    public static func dropPartialLine(_ path: String) throws {
+        let data = try BoundedFileReader.read(path, limit: maxBytes)
+        guard let last = data.last, last != 0x0A else { return }
+        let keep = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+        guard truncate(path, off_t(keep - data.startIndex)) == 0 else {
+            throw FileError(file: path, reason: FileError.reason(errno: errno))
+        }
+    }
+
     /// Reads a journal's entries. A last line without its newline (the process was killed
     /// while writing it) is left out; any other bad line is an error naming its number.
     public static func read(_ path: String) throws -> [ExerciseJournalEntry] {

@@ -4,11 +4,12 @@ extension APIReference {
     /// The white cell's commands.
     static let exerciseCommands: [Entry] = [
         Entry(name: ":orders", signature: ":orders",
-              summary: "Exercise: the turn, the rung and which teams have ordered (never what they ordered)."),
+              summary: "Exercise: the turn, and which teams have ordered (never what).",
+              details: "Also the rung, whether the exercise is paused or over, and whether a proposal waits."),
         Entry(name: ":teams", signature: ":teams",
               summary: "Exercise: each team, its side and its public briefing."),
         Entry(name: ":hotseat", signature: ":hotseat [team]",
-              summary: "Exercise: each team that has not ordered (or the one named) in turn takes the keyboard, reads its own view and orders unseen.",
+              summary: "Exercise: each team in turn reads its view and orders unseen.",
               details: """
                   The screen is cleared before and after each team, and its scrollback too. A team \
                   sees the exercise's briefing, its own briefing (public and private), the other \
@@ -18,26 +19,27 @@ extension APIReference {
                   is said in one line and asked again.
                   """),
         Entry(name: ":resolve", signature: ":resolve",
-              summary: "Exercise: the model's proposal for the turn: the teams' orders, the doctrine for the other sides.",
-              details: "Nothing changes until :accept or :override. Orders are closed while a proposal waits."),
+              summary: "Exercise: the model's proposal for the turn.",
+              details: "The teams' orders for their sides, the built-in doctrine for the other sides. Nothing changes until :accept or :override; orders are closed while a proposal waits."),
         Entry(name: ":accept", signature: ":accept",
-              summary: "Exercise: plays the turn as the model proposed and shows everyone the outcome."),
+              summary: "Exercise: plays the turn as proposed; everyone sees the outcome."),
         Entry(name: ":override", signature: ":override side move reason",
-              summary: "Exercise: the white cell decides a side's move instead (\"rung 5\", escalate, hold, deescalate); the reason is logged.",
+              summary: "Exercise: the white cell decides a side's move; reason logged.",
               details: """
-                  The turn is adjudicated again from the same state with that move (the same seeded \
-                  draws), and the journal and the debrief keep the proposal, the decision and its \
+                  The move is escalate, hold, deescalate or "rung N". The turn is adjudicated again \
+                  from the same state with that move (the same seeded draws), and the journal and the debrief keep the proposal, the decision and its \
                   reason. Quote a reason of several words.
                   """),
-        Entry(name: ":inject", signature: ":inject text [alliance] [reliability]",
-              summary: "Exercise: a white-cell event on the public timeline; with an alliance and a reliability, that commitment changes now.",
-              details: "Quote a text of several words. A proposal waiting is dropped: resolve again."),
+        Entry(name: ":inject", signature: ":inject text [ally r]",
+              summary: "Exercise: a white-cell event, now, on the public timeline.",
+              details: "With ally (an alliance's name) and r (a reliability from 0 to 1), that commitment changes from now on (an ally wavers). Quote a text of several words. A proposal waiting is dropped: resolve again."),
         Entry(name: ":pause", signature: ":pause",
-              summary: "Exercise: pauses (orders and resolving refused) or, paused, resumes."),
+              summary: "Exercise: pauses (orders refused) or, paused, resumes."),
         Entry(name: ":rewind-turn", signature: ":rewind-turn",
-              summary: "Exercise: takes back the last adjudicated turn (its outcome, timeline and record); it is open again with no orders."),
+              summary: "Exercise: takes back the last adjudicated turn.",
+              details: "Its outcome, timeline entries and record go; the turn is open again with no orders."),
         Entry(name: ":debrief", signature: ":debrief [file]",
-              summary: "Exercise: per turn, each team's orders, the model's proposal and the white cell's decision, then the timeline.",
-              details: "With a file, writes it there instead (atomically): as JSON when the name ends in .json, else as text."),
+              summary: "Exercise: orders, proposals and decisions, turn by turn.",
+              details: "Per turn, each team's orders, the model's proposal and the white cell's decision and the outcome; then the public timeline. With a file, writes it there instead (atomically): as JSON when the name ends in .json, else as text."),
     ]
 }
