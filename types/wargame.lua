@@ -20,6 +20,7 @@
 ---| "sanctions"
 ---| "nuclear"
 ---| "end"
+---| "adjudication"
 
 ---How a run ended.
 ---@alias wg.Ending

@@ -60,7 +60,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let history = dir.appendingPathComponent("history").path
         let t = try TmuxSession(Programs.replCommand(["--seed", "5"], environment: [
-            "WARGAME_HISTORY": history, "WARGAME_DEFAULT_SCENARIO": "-"]), width: 160, height: 60)
+            "WARGAME_HISTORY": history, "WARGAME_DEFAULT_SCENARIO": "-"]), width: 160, height: 100)
         #expect(t.waitForPrompt("Baltic crisis t0 crisis>"))
         let opening = t.screen
         #expect(opening.contains("\ns is the default scenario (Baltic crisis t0 crisis). Type :status to see where things stand, :step to advance a turn.\n"))

@@ -11,8 +11,8 @@ import Foundation
 /// script, the harness checks what no single call can: that a scenario is returned, and
 /// that sanctions and alignments name states that are on a side.
 ///
-/// Kinds of script are checked by kind (``Kind``); the exercise format does not exist yet,
-/// and its checks go beside the scenario ones when it does.
+/// Kinds of script are checked by kind (``Kind``); an exercise is loaded as
+/// `--exercise` loads it (``ExerciseLoader``), scenario included, without playing a turn.
 public enum ScriptCheck {
     /// What a file is, from the directory it lives in.
     public enum Kind: String, Sendable {
@@ -23,9 +23,12 @@ public enum ScriptCheck {
         /// An analysis program that runs scenarios and prints figures (an `analysis/` or
         /// `questions/` directory): compiled only, since checking it means running it.
         case analysis
+        /// A classroom exercise (an `exercises/` directory): loaded with its scenario.
+        case exercise
 
         public static func of(_ path: String) -> Kind {
             let dirs = path.split(separator: "/").dropLast()
+            if dirs.contains("exercises") { return .exercise }
             if dirs.contains("lib") { return .library }
             if dirs.contains("analysis") || dirs.contains("questions") { return .analysis }  // they run Monte Carlo
             return .scenario
@@ -60,6 +63,16 @@ public enum ScriptCheck {
     public static func check(_ path: String) -> Report {
         let kind = Kind.of(path)
         var report = Report(file: path, kind: kind, diagnostics: [], summary: kind.rawValue)
+        if kind == .exercise {
+            do {
+                let e = try ExerciseLoader.load(path)
+                report.summary = "exercise '\(e.definition.name)', \(e.definition.teams.count) teams, \(e.definition.turns) turns"
+            } catch {
+                let m = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : nil
+                report.diagnostics.append(m.map { Diagnostic(file: path, line: 0, message: $0) } ?? diagnostic(error.message, file: path))
+            }
+            return report
+        }
         let state: LuaState
         do {
             state = try Sandbox.makeState()

@@ -8,9 +8,16 @@ public struct StepHooks {
     public var policies: [Int: (SideView) throws -> Move?]
     /// Called at the start of each turn with a seed drawn from the scenario's generator.
     public var reseedScripts: ((Int64) throws -> Void)?
-    public init(policies: [Int: (SideView) throws -> Move?] = [:], reseedScripts: ((Int64) throws -> Void)? = nil) {
+    /// Whom a side's policy speaks for (an exercise's team, the white cell); default `.policy`.
+    public var sources: [Int: SideMove.Source]
+    /// The white cell's decision, logged with the turn it decided (an exercise's override).
+    public var adjudication: String?
+    public init(policies: [Int: (SideView) throws -> Move?] = [:], reseedScripts: ((Int64) throws -> Void)? = nil,
+                sources: [Int: SideMove.Source] = [:], adjudication: String? = nil) {
         self.policies = policies
         self.reseedScripts = reseedScripts
+        self.sources = sources
+        self.adjudication = adjudication
     }
 }
 
@@ -80,7 +87,7 @@ extension Scenario {
                 throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
             }
             if let asked {
-                moves.append(SideMove(side: side.name, move: asked, source: .policy))
+                moves.append(SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy))
             } else {
                 moves.append(try doctrineMove(side: i, odds: start[i].pWin, pain: view.damagePct, draw: u, median: median))
             }
@@ -159,6 +166,7 @@ extension Scenario {
 
         // 7. Events (the `on` hooks run in the bindings, after this returns).
         events.insert(Event(turn: turn, kind: .turn, text: "turn \(turn): \(ladder.name(rung)) (rung \(rung))"), at: 0)
+        if let a = hooks.adjudication { events.insert(Event(turn: turn, kind: .adjudication, text: a), at: 1) }
         var damage: [String: Double] = [:]
         for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),

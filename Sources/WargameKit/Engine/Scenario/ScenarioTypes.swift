@@ -19,6 +19,8 @@ public struct Side: Codable, Hashable, Sendable {
 public struct Event: Codable, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case turn, escalation, deescalation, alliance, combat, sanctions, nuclear, end
+        /// The white cell's decision on a turn of a classroom exercise (an override and its reason).
+        case adjudication
     }
     public var turn: Int
     public var kind: Kind
@@ -97,7 +99,8 @@ public struct SideView: Codable, Hashable, Sendable {
 
 /// Who decided a side's move.
 public struct SideMove: Codable, Hashable, Sendable {
-    public enum Source: String, Codable, Sendable { case policy, doctrine }
+    /// A Lua policy, the built-in doctrine, an exercise team's order, or the white cell's.
+    public enum Source: String, Codable, Sendable { case policy, doctrine, team, whiteCell = "white_cell" }
     public var side: String
     public var move: Move
     public var source: Source
