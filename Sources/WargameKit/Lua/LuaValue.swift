@@ -24,6 +24,18 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The value's type as Lua's `type` names it, for messages ("table expected, got nil").
+    public var typeName: String {
+        switch self {
+        case .nil: return "nil"
+        case .boolean: return "boolean"
+        case .integer, .number: return "number"
+        case .string: return "string"
+        case .table: return "table"
+        case .opaque(let t): return t
+        }
+    }
+
     /// Lua's "%.14g" rendering of a float, so Swift shows numbers as `print` does.
     static func format(_ d: Double) -> String {
         if d.isNaN { return d.sign == .minus ? "-nan" : "nan" }

@@ -74,20 +74,7 @@ public struct RunTable: Sendable, Equatable {
     /// The table as JSON Lines: numbers as numbers, absent values as null.
     public func jsonl() -> String {
         let names = parameterNames
-        func string(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
-                }
-            }
-            return out + "\""
-        }
+        let string = JSONText.quoted
         /// A parameter's text as JSON: a number or boolean when it reads as one.
         func value(_ s: String) -> String {
             if s == "true" || s == "false" { return s }

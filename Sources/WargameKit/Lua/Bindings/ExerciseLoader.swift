@@ -23,7 +23,7 @@ public enum ExerciseLoader {
             try Sandbox.serveLibraries(besides: path, state: state)
             let results = try Sandbox.runFile(path, in: state)
             guard let t = results.first?.asTable else {
-                throw LoadError(message: "\(file): an exercise file returns a table (got \(results.first.map(typeName) ?? "nothing"))")
+                throw LoadError(message: "\(file): an exercise file returns a table (got \(results.first.map(\.typeName) ?? "nothing"))")
             }
             table = t
         } catch let e as LoadError {
@@ -137,7 +137,7 @@ public enum ExerciseLoader {
         let at: String
         init(_ t: [LuaValue: LuaValue], at: String) { self.t = t; self.at = at }
         init(_ v: LuaValue, at: String) throws {
-            guard let t = v.asTable else { throw ExerciseError("\(at): expected a table, got \(typeName(v))") }
+            guard let t = v.asTable else { throw ExerciseError("\(at): expected a table, got \(v.typeName)") }
             self.init(t, at: at)
         }
         func name(_ k: String) -> String { at.isEmpty ? k : "\(at).\(k)" }
@@ -150,7 +150,7 @@ public enum ExerciseLoader {
         }
         func optionalString(_ k: String) throws -> String? {
             guard let v = t[.string(k)] else { return nil }
-            guard let s = v.asString else { throw ExerciseError("\(name(k)): expected a string, got \(typeName(v))") }
+            guard let s = v.asString else { throw ExerciseError("\(name(k)): expected a string, got \(v.typeName)") }
             guard s.count <= 20_000 else { throw ExerciseError("\(name(k)): too long (\(s.count) characters; at most 20000)") }
             return s
         }
@@ -161,19 +161,19 @@ public enum ExerciseLoader {
         }
         func optionalNumber(_ k: String) throws -> Double? {
             guard let v = t[.string(k)] else { return nil }
-            guard let d = v.asDouble else { throw ExerciseError("\(name(k)): expected a number, got \(typeName(v))") }
+            guard let d = v.asDouble else { throw ExerciseError("\(name(k)): expected a number, got \(v.typeName)") }
             return d
         }
         func integer(_ k: String) throws -> Int {
             guard let v = t[.string(k)] else { throw ExerciseError("\(name(k)): expected an integer, got nil") }
             guard let d = v.asDouble, d == d.rounded(), abs(d) < 1e6 else {
-                throw ExerciseError("\(name(k)): expected an integer, got \(typeName(v)) \(v)")
+                throw ExerciseError("\(name(k)): expected an integer, got \(v.typeName) \(v)")
             }
             return Int(d)
         }
         func optionalTable(_ k: String) throws -> [LuaValue: LuaValue]? {
             guard let v = t[.string(k)] else { return nil }
-            guard let t = v.asTable else { throw ExerciseError("\(name(k)): expected a table, got \(typeName(v))") }
+            guard let t = v.asTable else { throw ExerciseError("\(name(k)): expected a table, got \(v.typeName)") }
             return t
         }
         func optionalArray(_ k: String) throws -> [LuaValue]? {
@@ -192,16 +192,6 @@ public enum ExerciseLoader {
         }
     }
 
-    static func typeName(_ v: LuaValue) -> String {
-        switch v {
-        case .nil: return "nil"
-        case .boolean: return "boolean"
-        case .integer, .number: return "number"
-        case .string: return "string"
-        case .table: return "table"
-        case .opaque(let s): return s.split(separator: ":").first.map(String.init) ?? "userdata"
-        }
-    }
 
     static func firstLine(_ s: String) -> String { String(s.split(separator: "\n", maxSplits: 1).first ?? "") }
 

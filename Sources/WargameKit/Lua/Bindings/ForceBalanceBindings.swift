@@ -118,7 +118,7 @@ enum ForceBalanceBindings {
         var seen = Set<String>()
         for (key, v) in array.map({ (Optional<String>.none, $0.1) }) + keyed.map({ (Optional($0.0), $0.1) }) {
             let label = key ?? "state"
-            guard let t = v.asTable else { throw LuaCallError("\(label): table expected, got \(typeName(v))") }
+            guard let t = v.asTable else { throw LuaCallError("\(label): table expected, got \(v.typeName)") }
             if let key, key.utf8.count > InputLimits.name { throw LuaCallError("state keys must be stateabb strings of at most \(InputLimits.name) bytes") }
             let abb: String
             switch v["stateabb"] {
@@ -126,7 +126,7 @@ enum ForceBalanceBindings {
                 throw LuaCallError("\(label).stateabb: longer than \(InputLimits.name) bytes")
             case .string(let s): abb = s
             case .nil where key != nil: abb = key ?? ""
-            case let other: throw LuaCallError("\(label).stateabb: string expected, got \(typeName(other))")
+            case let other: throw LuaCallError("\(label).stateabb: string expected, got \(other.typeName)")
             }
             if let key, key != abb { throw LuaCallError("\(key).stateabb: '\(abb)' differs from its key") }
             guard seen.insert(abb).inserted else { throw LuaCallError("\(abb): state given twice") }
@@ -142,7 +142,7 @@ enum ForceBalanceBindings {
             for f in StateCapabilities.componentNames {
                 let x = t[.string(f)] ?? .nil
                 if x == .nil { comps.append(nil); continue }
-                guard let d = x.asDouble else { throw LuaCallError("\(abb).\(f): number expected, got \(typeName(x))") }
+                guard let d = x.asDouble else { throw LuaCallError("\(abb).\(f): number expected, got \(x.typeName)") }
                 if d == NMCFile.missing { comps.append(nil); continue }
                 guard d.isFinite, d >= 0 else { throw LuaCallError("\(abb).\(f): non-negative number expected, got \(LuaValue.format(d))") }
                 comps.append(d)
@@ -157,21 +157,11 @@ enum ForceBalanceBindings {
         return Capabilities(year: year, states: states)
     }
 
-    static func typeName(_ v: LuaValue) -> String {
-        switch v {
-        case .nil: return "nil"
-        case .boolean: return "boolean"
-        case .integer, .number: return "number"
-        case .string: return "string"
-        case .table: return "table"
-        case .opaque(let t): return t
-        }
-    }
 
     private static func describe(_ v: LuaValue) -> String {
         switch v {
         case .integer, .number: return LuaValue.format(v.asDouble ?? .nan)
-        default: return typeName(v)
+        default: return v.typeName
         }
     }
 
@@ -182,7 +172,7 @@ enum ForceBalanceBindings {
         func number(_ field: String, default d: Double? = nil) throws -> Double {
             let v = spec[field]
             if v == .nil, let d { return d }
-            guard let x = v.asDouble else { throw args.error(1, "field '\(field)': number expected, got \(typeName(v))") }
+            guard let x = v.asDouble else { throw args.error(1, "field '\(field)': number expected, got \(v.typeName)") }
             guard x.isFinite else { throw args.error(1, "field '\(field)': finite number expected, got \(LuaValue.format(x))") }
             return x
         }
@@ -195,7 +185,7 @@ enum ForceBalanceBindings {
                 throw args.error(1, "field 'law': invalid option '\(s)' (square or linear)")
             }
             law = l
-        case let v: throw args.error(1, "field 'law': string expected, got \(typeName(v))")
+        case let v: throw args.error(1, "field 'law': string expected, got \(v.typeName)")
         }
         let t = try number("t")
         let r: LanchesterResult
