@@ -61,18 +61,19 @@ enum MetaCommands {
         """
 
     /// Lua for each command; `...` holds its arguments as strings. The bodies live in files
-    /// by topic (`MetaCommands+*.swift`); a name may appear in one of them only.
+    /// by topic (`MetaCommands+*.swift`); a name belongs in one of them only (were one
+    /// defined twice, the first topic's would stand: a slip is no reason to end a session).
     static let bodies: [String: String] = analysisBodies
-        .merging(sessionBodies) { _, _ in fatalError("meta-command defined twice") }
-        .merging(authoringBodies) { _, _ in fatalError("meta-command defined twice") }
-        .merging(exerciseBodies) { _, _ in fatalError("meta-command defined twice") }
+        .merging(sessionBodies) { first, _ in first }
+        .merging(authoringBodies) { first, _ in first }
+        .merging(exerciseBodies) { first, _ in first }
 
     /// Commands written in Swift rather than Lua (they need the terminal, or more than
     /// `print`), by topic; each receives its arguments and the state.
     static let native: [String: Native] = analysisNative
-        .merging(sessionNative) { _, _ in fatalError("meta-command defined twice") }
-        .merging(authoringNative) { _, _ in fatalError("meta-command defined twice") }
-        .merging(exerciseNative) { _, _ in fatalError("meta-command defined twice") }
+        .merging(sessionNative) { first, _ in first }
+        .merging(authoringNative) { first, _ in first }
+        .merging(exerciseNative) { first, _ in first }
 
     /// The prompt's text: `name t<turn> <rung name>`, nil without a current scenario or on
     /// any error.
