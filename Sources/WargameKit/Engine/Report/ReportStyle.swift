@@ -17,7 +17,7 @@ enum ReportStyle {
         .legend .key{display:inline-flex;align-items:center;gap:6px;min-width:0;overflow-wrap:anywhere}
         .legend .key svg{flex:none}
         table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:14px}
-        th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}td{overflow-wrap:anywhere}th{overflow-wrap:break-word}
+        th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}td{overflow-wrap:anywhere;min-width:4em}th{overflow-wrap:break-word}
         thead th{background:#f0f0f0;border-bottom:2px solid #bbb}
         table.kv th{width:16em;background:#fafafa}
         tr.turn-start td{border-top:2px solid #bbb}
