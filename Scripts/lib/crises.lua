@@ -103,6 +103,18 @@ function C.sanctions_measures(s, opts, trade)
   return s
 end
 
+-- The variant called `key` in a question's list of variants (each has a `key`); any other
+-- key is an error listing them: "variant must be a, b or c, got x".
+function C.variant(variants, key)
+  local keys = {}
+  for i, v in ipairs(variants) do
+    if v.key == key then return v end
+    keys[i] = v.key
+  end
+  local list = #keys > 1 and table.concat(keys, ", ", 1, #keys - 1) .. " or " .. keys[#keys] or keys[1]
+  error("variant must be " .. tostring(list) .. ", got " .. tostring(key), 0)
+end
+
 function C.sanctions(opts, trade)
   return C.sanctions_measures(C.sanctions_world(opts, trade), opts, trade)
 end

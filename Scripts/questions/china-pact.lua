@@ -27,12 +27,8 @@ local VARIANTS = {
   { key = "restricted", label = "pact against a US attack", allies = "china", china_against = "USA" },
   { key = "unrestricted", label = "pact against any attack", allies = "china", china_against = "any" },
 }
-local function find(key)
-  for _, v in ipairs(VARIANTS) do if v.key == key then return v end end
-  error("variant must be none, restricted or unrestricted, got " .. tostring(key), 0)
-end
 local function build(o)
-  local v = find(o.variant)
+  local v = crises.variant(VARIANTS, o.variant)
   return crises.baltic_war({ allies = v.allies, china_against = v.china_against, striker = o.striker,
                              seed = o.seed, turns = o.turns }, lists)
 end

@@ -31,12 +31,8 @@ local VARIANTS = {
   { key = "neither", label = "no commitment", bilateral = false, csto = false },
 }
 local function build(o)
-  for _, v in ipairs(VARIANTS) do
-    if v.key == o.variant then
-      return crises.karabakh({ bilateral = v.bilateral, csto = v.csto, seed = o.seed, turns = o.turns }, lists)
-    end
-  end
-  error("variant must be both, csto, bilateral or neither, got " .. tostring(o.variant), 0)
+  local v = crises.variant(VARIANTS, o.variant)
+  return crises.karabakh({ bilateral = v.bilateral, csto = v.csto, seed = o.seed, turns = o.turns }, lists)
 end
 if opts.variant then return build(opts) end  -- one variant as a scenario (Monte Carlo workers too)
 

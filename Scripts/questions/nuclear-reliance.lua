@@ -31,12 +31,8 @@ local VARIANTS = {
   { key = "china", label = "with China (US attack)" },
 }
 local function build(o)
-  for _, v in ipairs(VARIANTS) do
-    if v.key == o.variant then
-      return crises.baltic_war({ allies = v.key, seed = o.seed, turns = o.turns }, lists)
-    end
-  end
-  error("variant must be none, belarus, csto or china, got " .. tostring(o.variant), 0)
+  local v = crises.variant(VARIANTS, o.variant)
+  return crises.baltic_war({ allies = v.key, seed = o.seed, turns = o.turns }, lists)
 end
 if opts.variant then return build(opts) end  -- one variant as a scenario (Monte Carlo workers too)
 

@@ -31,12 +31,8 @@ local VARIANTS = {
   { key = "high-none", label = "high visibility (0.8), no secondary", visibility = 0.8, secondary = false },
 }
 local function build(o)
-  for _, v in ipairs(VARIANTS) do
-    if v.key == o.variant then
-      return crises.sanctions({ visibility = v.visibility, secondary = v.secondary, seed = o.seed, turns = o.turns }, trade)
-    end
-  end
-  error("variant must be low-secondary, high-secondary, low-none or high-none, got " .. tostring(o.variant), 0)
+  local v = crises.variant(VARIANTS, o.variant)
+  return crises.sanctions({ visibility = v.visibility, secondary = v.secondary, seed = o.seed, turns = o.turns }, trade)
 end
 if opts.variant then return build(opts) end  -- one variant as a scenario (Monte Carlo workers too)
 

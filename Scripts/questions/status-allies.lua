@@ -32,12 +32,8 @@ local VARIANTS = {
   { key = "status-high", label = "status, visibility 0.8", pragmatic = false, visibility = 0.8 },
 }
 local function build(o)
-  for _, v in ipairs(VARIANTS) do
-    if v.key == o.variant then
-      return crises.sanctions({ visibility = v.visibility, pragmatic = v.pragmatic, seed = o.seed, turns = o.turns }, trade)
-    end
-  end
-  error("variant must be pragmatic-low, status-low, pragmatic-high or status-high, got " .. tostring(o.variant), 0)
+  local v = crises.variant(VARIANTS, o.variant)
+  return crises.sanctions({ visibility = v.visibility, pragmatic = v.pragmatic, seed = o.seed, turns = o.turns }, trade)
 end
 if opts.variant then return build(opts) end  -- one variant as a scenario (Monte Carlo workers too)
 
