@@ -11,19 +11,11 @@ extension CommandLineTool {
         for w in words {
             guard let eq = w.firstIndex(of: "="), eq != w.startIndex else { continue }
             let v = SweepDesign.Value(cell: String(w[w.index(after: eq)...]))
-            t[.string(String(w[..<eq]))] = luaValue(v)
+            t[.string(String(w[..<eq]))] = LuaValue(v)
         }
         return t.isEmpty ? .nil : .table(t)
     }
 
-    static func luaValue(_ v: SweepDesign.Value) -> LuaValue {
-        switch v {
-        case .number(let d): .number(d)
-        case .integer(let i): .integer(i)
-        case .boolean(let b): .boolean(b)
-        case .text(let s): .string(s)
-        }
-    }
 
     /// Words after FILE that are not k=v: refused, so that a mistyped option is not ignored.
     static func strayWords(_ o: Options) -> String? {
@@ -87,7 +79,7 @@ extension CommandLineTool {
             let eq = p.firstIndex(of: "=")!
             let values = p[p.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false)
             var list: [LuaValue: LuaValue] = [:]
-            for (i, v) in values.enumerated() { list[.integer(Int64(i + 1))] = luaValue(SweepDesign.Value(cell: String(v))) }
+            for (i, v) in values.enumerated() { list[.integer(Int64(i + 1))] = LuaValue(SweepDesign.Value(cell: String(v))) }
             params[.string(String(p[..<eq]))] = .table(list)
         }
         if !params.isEmpty { spec[.string("params")] = .table(params) }

@@ -35,7 +35,7 @@ enum MonteCarloBindings {
             var rowArgs: [LuaValue] = [], rowParameters: [[String: String]] = []
             for i in design.rows.indices {
                 var t = fixed
-                for (name, value) in zip(design.names, design.rows[i]) { t[.string(name)] = luaValue(value) }
+                for (name, value) in zip(design.names, design.rows[i]) { t[.string(name)] = LuaValue(value) }
                 rowArgs.append(.table(t))
                 rowParameters.append(parameters(.table(t)))
             }
@@ -130,14 +130,6 @@ enum MonteCarloBindings {
         return out
     }
 
-    static func luaValue(_ v: SweepDesign.Value) -> LuaValue {
-        switch v {
-        case .number(let d): .number(d)
-        case .integer(let i): .integer(i)
-        case .boolean(let b): .boolean(b)
-        case .text(let s): .string(s)
-        }
-    }
 
     /// The design a sweep's fields describe: `params = { name = {values...} }` with
     /// `design = "grid"` (default), or `{lower, upper}` with `design = "lhs"` and `samples`,
@@ -296,7 +288,7 @@ enum MonteCarloBindings {
             let rs = byRow[d]!
             let s = MonteCarlo.summarise(rs.map(\.run), requested: rs.count)
             var params: [LuaValue: LuaValue] = [:]
-            for (name, value) in zip(design.names, design.rows[d]) { params[.string(name)] = luaValue(value) }
+            for (name, value) in zip(design.names, design.rows[d]) { params[.string(name)] = LuaValue(value) }
             rows[.integer(Int64(rows.count + 1))] = .table([.string("design_row"): .integer(Int64(d + 1)),
                                                             .string("params"): .table(params),
                                                             .string("summary"): table(s, threads: nil, out: nil)])
@@ -327,5 +319,17 @@ enum MonteCarloBindings {
             lua_settop(L, -3)
         }
         lua_settop(L, -2)
+    }
+}
+
+extension LuaValue {
+    /// A design cell as Lua sees it: a number, an integer, a boolean or text.
+    public init(_ v: SweepDesign.Value) {
+        switch v {
+        case .number(let d): self = .number(d)
+        case .integer(let i): self = .integer(i)
+        case .boolean(let b): self = .boolean(b)
+        case .text(let s): self = .string(s)
+        }
     }
 }
