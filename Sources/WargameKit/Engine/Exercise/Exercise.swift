@@ -86,6 +86,10 @@ public struct Exercise: Hashable, Sendable {
 
     // MARK: State
 
+    /// The scenario at the start and at the end of each adjudicated turn, oldest first
+    /// (what the after-action report charts).
+    public var states: [Scenario] { checkpoints.map(\.scenario) + [scenario] }
+
     /// The turn open for orders (turns played + 1).
     public var openTurnNumber: Int { scenario.turn + 1 }
     /// Whether the exercise has ended (the scenario ended, or the turn limit was reached).
