@@ -44,7 +44,8 @@ enum ExerciseHotSeat {
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty {
                     guard recorded == 0 else { break }
-                    say("No order: the doctrine decides for \(team.side).")
+                    say(session.exercise.submitted.contains(team.name) ? "Orders unchanged."
+                                                                      : "No order: the doctrine decides for \(team.side).")
                     say("Press Enter to clear the screen for the next team.")
                     guard readLine(echo: true) != nil else { return interrupted() }
                     break
