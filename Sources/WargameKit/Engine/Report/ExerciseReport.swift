@@ -30,7 +30,9 @@ public enum ExerciseReport {
             + "without an order — and the rung it led to); the white cell's decision (accepted, or overridden, with its "
             + "reason); and the turn as played.</p>"
         guard !e.records.isEmpty else { return out + "<p class=\"note\">No turn has been adjudicated yet.</p></section>" }
-        out += "<table class=\"debrief\"><thead><tr><th>turn</th><th>team orders</th><th>the model's proposal</th>"
+        // Fixed shares, so that a long reason does not squeeze the orders into a sliver.
+        out += "<table class=\"debrief\" style=\"table-layout:fixed\"><colgroup><col style=\"width:4em\"/>"
+            + "<col style=\"width:21%\"/><col style=\"width:21%\"/><col style=\"width:22%\"/><col/></colgroup><thead><tr><th>turn</th><th>team orders</th><th>the model's proposal</th>"
             + "<th>the white cell's decision</th><th>outcome</th></tr></thead><tbody>"
         for r in e.records {
             var orders: [String] = []
