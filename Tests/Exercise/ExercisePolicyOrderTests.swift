@@ -84,6 +84,7 @@ import Testing
         ("Red", "invoke NATO Art. 5", "order refused: team Red may not invoke 'NATO Art. 5' (it may invoke: Union State, CSTO Art. 4)"),
         ("Red", "honour Union State", "order refused: team Red speaks for no alliance's allies"),
         ("Blue", "abandon CSTO Art. 4", "order refused: team Blue does not speak for the allies of 'CSTO Art. 4' (it does for: NATO Art. 5)"),
+        ("Red", "embargo everything", "order refused: unknown move 'embargo everything' (team Red may order: escalate, hold, deescalate, rung N; and sanction NAME, lift NAME, invoke NAME)"),
         ("Blue", "invoke", "order refused: 'invoke NAME' needs a name (escalate; hold; deescalate; rung N (N from 0 to 9); lift NAME (in force: Western package); invoke NAME (NATO Art. 5); honour NAME, abandon NAME (NATO Art. 5: now each ally's reliability decides); clear (withdraws this turn's orders))"),
     ])
     func badPolicyOrdersAreRefusedInOneLineNamingWhy(team: String, text: String, message: String) throws {
@@ -141,6 +142,22 @@ import Testing
         }
         try e.rewindTurn(); try e.rewindTurn()
         #expect(e.answers.isEmpty && e.scenario.invocations.isEmpty)
+    }
+
+    @Test func inOctober1962ThePresidiumDecidesForTheWarsawPactAndThereAreNoSanctions() throws {
+        var e = try ExerciseLoader.load(ExerciseTests.cuba)
+        let pact = "Warsaw Pact Art. 4 (1955)"
+        #expect(e.view(team: "ExComm")!.orderForms.contains("invoke NAME (NATO Art. 5 (1949))"))
+        #expect(!e.view(team: "ExComm")!.orderForms.contains { $0.hasPrefix("sanction") })
+        try e.order(team: "Presidium", "abandon \(pact)")
+        try e.order(team: "Presidium", "invoke \(pact)")
+        _ = try e.resolve(); _ = try e.accept()
+        let inv = try #require(e.scenario.invocations.first)
+        #expect(inv.alliance == pact && inv.side == "Soviet Union" && inv.responses.count == 6)
+        #expect(inv.responses.allSatisfy { !$0.honoured })
+        #expect(throws: ExerciseError("order refused: team ExComm has no sanctions packages to order")) {
+            try e.order(team: "ExComm", "sanction quarantine")
+        }
     }
 
     @Test func theWhiteCellMayOrderAPolicyForASideInAnOverride() throws {

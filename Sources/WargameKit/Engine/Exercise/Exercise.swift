@@ -111,7 +111,12 @@ public struct Exercise: Hashable, Sendable {
         let allowed = team.moves.map(\.rawValue).map { $0 == "rung" ? "rung N" : $0 }.joined(separator: ", ")
         guard let first = words.first, let kind = ExerciseDefinition.MoveKind(rawValue: first) else {
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            throw ExerciseError("order refused: unknown move '\(shown)' (team \(team.name) may order: \(allowed))")
+            var policies: [String] = []
+            if !team.sanctions.isEmpty { policies += ["sanction NAME", "lift NAME"] }
+            if !team.invoke.isEmpty { policies.append("invoke NAME") }
+            if !team.answers.isEmpty { policies += ["honour NAME", "abandon NAME"] }
+            let also = policies.isEmpty ? "" : "; and " + policies.joined(separator: ", ")
+            throw ExerciseError("order refused: unknown move '\(shown)' (team \(team.name) may order: \(allowed)\(also))")
         }
         guard team.moves.contains(kind) else {
             throw ExerciseError("order refused: team \(team.name) may not order '\(kind.rawValue)' (it may order: \(allowed))")
