@@ -20,7 +20,7 @@ TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
 ALONE_SUITES := LeakTests
 # Suites that start other programs (a Slurm cluster, GNU parallel, headless Chromium) run
 # after the rest too: their load would move the timed sandbox limits of the others.
-PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests|AfterActionReportBrowserTests
+PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests|AfterActionReportBrowserTests|ExerciseReportBrowserTests
 
 test: deps test-deps
 	$(SWIFT) build --build-tests

@@ -23,7 +23,7 @@ enum ExerciseHotSeat {
             }
             teams = [t]
         } else {
-            teams = e.definition.teams.filter { e.pending[$0.name] == nil }
+            teams = e.definition.teams.filter { !e.submitted.contains($0.name) }
             if teams.isEmpty { print("every team has ordered: :resolve"); return }
         }
         for team in teams {
@@ -33,13 +33,23 @@ enum ExerciseHotSeat {
             clearScreen()
             guard let view = session.exercise.view(team: team.name) else { return }
             say(view.text + "\n")
-            var done = false
-            while !done {
-                say("Order for team \(team.name) (hidden as you type; Enter alone gives no order): ", newline: false)
+            // One ladder move and any policy orders: orders are asked until Enter alone.
+            var recorded = 0
+            while true {
+                say(recorded == 0 ? "Order for team \(team.name) (hidden as you type; Enter alone gives no order): "
+                                  : "Another order for team \(team.name) (hidden; Enter alone clears the screen for the next team): ",
+                    newline: false)
                 guard let line = readLine(echo: false) else { return interrupted() }
                 say("")
                 let text = line.trimmingCharacters(in: .whitespaces)
-                if text.isEmpty { say("No order: the doctrine decides for \(team.side)."); break }
+                if text.isEmpty {
+                    guard recorded == 0 else { break }
+                    say(session.exercise.submitted.contains(team.name) ? "Orders unchanged."
+                                                                      : "No order: the doctrine decides for \(team.side).")
+                    say("Press Enter to clear the screen for the next team.")
+                    guard readLine(echo: true) != nil else { return interrupted() }
+                    break
+                }
                 guard text.utf8.count <= maxLine else {
                     CommandLineTool.report("order refused: too long (\(text.count) characters)")
                     continue
@@ -47,14 +57,14 @@ enum ExerciseHotSeat {
                 var entry = session.entry(.order)
                 entry.team = team.name
                 entry.move = text
-                done = session.perform(entry)
+                if session.perform(entry) {
+                    recorded += 1
+                    say("Order recorded.")
+                }
             }
-            if done { say("Order recorded.") }
-            say("Press Enter to clear the screen for the next team.")
-            guard readLine(echo: true) != nil else { return interrupted() }
             clearScreen()
         }
-        let left = session.exercise.definition.teams.filter { session.exercise.pending[$0.name] == nil }.map(\.name)
+        let left = session.exercise.definition.teams.filter { !session.exercise.submitted.contains($0.name) }.map(\.name)
         print(left.isEmpty ? "Every team has ordered: the white cell resolves (:resolve)."
                            : "Ordered: \(session.exercise.submitted.joined(separator: ", ")); no order from \(left.joined(separator: ", ")).")
     }

@@ -59,6 +59,11 @@ extension MetaCommands {
             withExercise { s in
                 guard let file = words.first else { return print(s.exercise.debriefText) }
                 do {
+                    if file.lowercased().hasSuffix(".html") {
+                        try ExerciseReport.write(s.exercise, to: file)
+                        print("after-action report written to \(file)")
+                        return
+                    }
                     let text = file.hasSuffix(".json") ? try ExerciseDebrief(s.exercise).json() : s.exercise.debriefText + "\n"
                     try TextExport.write(text, to: file)
                     print("debrief written to \(file)")

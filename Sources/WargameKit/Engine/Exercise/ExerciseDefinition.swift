@@ -29,14 +29,31 @@ public struct ExerciseDefinition: Codable, Hashable, Sendable {
         public var privateBriefing: String
         public var moves: [MoveKind]
         public var sees: [Sight]
+        /// Sanctions packages the team may impose (`sanction NAME`) and lift (`lift NAME`);
+        /// their start turns are set when ordered. A package of the scenario's own may be
+        /// listed too: it is in force from the start and the team may lift it.
+        public var sanctions: [SanctionPackage]
+        /// Alliances the team's side may call on before any attack (`invoke NAME`).
+        public var invoke: [String]
+        /// Alliances whose allies the team speaks for (`honour NAME`, `abandon NAME`).
+        public var answers: [String]
         public init(name: String, side: String, publicBriefing: String, privateBriefing: String,
-                    moves: [MoveKind] = MoveKind.allCases, sees: [Sight] = Sight.allCases) {
+                    moves: [MoveKind] = MoveKind.allCases, sees: [Sight] = Sight.allCases,
+                    sanctions: [SanctionPackage] = [], invoke: [String] = [], answers: [String] = []) {
             self.name = name
             self.side = side
             self.publicBriefing = publicBriefing
             self.privateBriefing = privateBriefing
             self.moves = moves
             self.sees = sees
+            self.sanctions = sanctions
+            self.invoke = invoke
+            self.answers = answers
+        }
+
+        /// The team's package named `name` (any case).
+        public func package(_ name: String) -> SanctionPackage? {
+            sanctions.first { $0.name.lowercased() == name.lowercased() }
         }
     }
 

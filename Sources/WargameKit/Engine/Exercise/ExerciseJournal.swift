@@ -15,7 +15,8 @@ public struct ExerciseJournalEntry: Codable, Hashable, Sendable {
     public var file: String?
     public var team: String?
     public var side: String?
-    /// A move as text: `escalate`, `hold`, `deescalate`, `rung N`.
+    /// An order as text: `escalate`, `hold`, `deescalate`, `rung N`, or a policy order
+    /// (`sanction NAME`, `lift NAME`, `invoke NAME`, `honour NAME`, `abandon NAME`, `clear`).
     public var move: String?
     public var reason: String?
     public var text: String?
@@ -58,7 +59,12 @@ extension Exercise {
             guard let side = e.side, let text = e.move, let reason = e.reason else {
                 throw ExerciseError("an override needs side, move and reason")
             }
-            try override(side: side, move: try Self.parseMove(text, ladder: scenario.ladder), reason: reason)
+            let verb = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if ExercisePolicyOrder.verbs.contains(verb) {
+                try override(side: side, policy: text, reason: reason)
+            } else {
+                try override(side: side, move: try Self.parseMove(text, ladder: scenario.ladder), reason: reason)
+            }
         case .inject:
             try inject(ExerciseDefinition.Inject(turn: openTurnNumber, text: e.text ?? "", alliance: e.alliance, reliability: e.reliability))
         case .pause: setPaused(e.paused ?? true)

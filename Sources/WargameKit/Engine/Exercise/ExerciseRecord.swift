@@ -8,6 +8,15 @@ public struct ExerciseTurnRecord: Codable, Hashable, Sendable {
         public var move: Move
     }
 
+    /// A policy order (sanction, lift, invoke, honour, abandon) as it was given, by the
+    /// team or, in an override, by the white cell for that team.
+    public struct PolicyOrder: Codable, Hashable, Sendable {
+        public var team: String
+        public var side: String
+        public var order: ExercisePolicyOrder
+        public var byWhiteCell: Bool
+    }
+
     /// Who decided a side's move in the turn as adjudicated.
     public enum Decider: String, Codable, Hashable, Sendable {
         case team
@@ -27,6 +36,8 @@ public struct ExerciseTurnRecord: Codable, Hashable, Sendable {
         case accepted
         /// The white cell replaced a side's move and gave its reason.
         case overridden(side: String, move: Move, reason: String)
+        /// The white cell added a policy order for a side (its text) and gave its reason.
+        case overriddenOrder(side: String, order: String, reason: String)
     }
 
     public var turn: Int
@@ -41,6 +52,8 @@ public struct ExerciseTurnRecord: Codable, Hashable, Sendable {
     public var rung: Int
     public var events: [Event]
     public var ending: Ending?
+    /// The policy orders played in the turn, teams in the file's order.
+    public var policyOrders: [PolicyOrder] = []
 }
 
 /// An entry of the public timeline every team sees.

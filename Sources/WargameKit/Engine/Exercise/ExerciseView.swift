@@ -22,6 +22,11 @@ public struct ExerciseTeamView: Codable, Hashable, Sendable {
     public var moves: [ExerciseDefinition.MoveKind]
     /// Its own order for the open turn, if given.
     public var order: Move?
+    /// Every form of order the team may give now, with its options, one a line
+    /// (`sanction NAME (Gas cut-off: RUS on GMY, coverage 0.50, all trade, imports)`).
+    public var orderForms: [String] = []
+    /// Its own policy orders for the open turn, as given.
+    public var policyOrders: [String] = []
 
     /// Plain text for a terminal.
     public var text: String {
@@ -34,7 +39,12 @@ public struct ExerciseTeamView: Codable, Hashable, Sendable {
         lines.append("Timeline:")
         lines += timeline.isEmpty ? ["  (nothing yet)"] : timeline.suffix(12).map { "  \($0)" }
         lines.append("Moves you may order: " + moves.map { $0 == .rung ? "rung N" : $0.rawValue }.joined(separator: ", "))
+        if orderForms.count > moves.count + 1 {
+            lines.append("Orders you may give (one ladder move, and any of the others):")
+            lines += orderForms.map { "  \($0)" }
+        }
         if let order { lines.append("Your order this turn: \(order)") }
+        if !policyOrders.isEmpty { lines.append("Your policy orders this turn: " + policyOrders.joined(separator: "; ")) }
         return lines.joined(separator: "\n")
     }
 }
@@ -59,7 +69,8 @@ extension Exercise {
         return ExerciseTeamView(team: team.name, side: side.name, exercise: definition.name, briefing: definition.briefing,
                                 publicBriefing: team.publicBriefing, privateBriefing: team.privateBriefing,
                                 others: others, turn: openTurnNumber, rung: scenario.rung, rungName: scenario.rungName,
-                                situation: situation, timeline: timeline, moves: team.moves, order: pending[team.name])
+                                situation: situation, timeline: timeline, moves: team.moves, order: pending[team.name],
+                                orderForms: forms(team), policyOrders: (pendingPolicies[team.name] ?? []).map(\.description))
     }
 
     private func otherLeader(_ i: Int) -> String {
@@ -71,7 +82,8 @@ extension Exercise {
         var lines = ["\(definition.name): turn \(openTurnNumber) of \(definition.turns), rung \(scenario.rung) \(scenario.rungName)"
                      + (paused ? " (paused)" : "") + (isOver ? " — over: \(endingText)" : "")]
         for t in definition.teams {
-            lines.append("  team \(t.name) (\(t.side)): " + (pending[t.name] != nil ? "ordered" : "waiting"))
+            let n = (pending[t.name] == nil ? 0 : 1) + (pendingPolicies[t.name]?.count ?? 0)
+            lines.append("  team \(t.name) (\(t.side)): " + (n == 0 ? "waiting" : n == 1 ? "ordered" : "ordered (\(n) orders)"))
         }
         if let p = proposal { lines.append("  proposal ready for turn \(p.turn) (:accept or :override)") }
         lines.append("  timeline: \(timeline.count) entries; turns adjudicated: \(records.count)")
@@ -96,12 +108,18 @@ extension Exercise {
         for r in records {
             lines.append("Turn \(r.turn):")
             lines.append("  orders: " + (r.orders.isEmpty ? "none" : r.orders.map { "\($0.team) (\($0.side)) \($0.move)" }.joined(separator: ", ")))
+            let policies = r.policyOrders.filter { !$0.byWhiteCell }
+            if !policies.isEmpty {
+                lines.append("  policy orders: " + policies.map { "\($0.team) (\($0.side)) \($0.order)" }.joined(separator: ", "))
+            }
             lines.append("  model proposed: " + r.proposed.map { "\($0.side) \($0.move) [\($0.decider.rawValue)]" }.joined(separator: ", ")
                          + " → rung \(r.proposedRung) \(scenario.ladder.name(r.proposedRung))")
             switch r.decision {
             case .accepted: lines.append("  white cell: accepted")
             case .overridden(let side, let move, let reason):
                 lines.append("  white cell: overrode \(side) → \(move): \(reason)")
+            case .overriddenOrder(let side, let order, let reason):
+                lines.append("  white cell: ordered for \(side) \(order): \(reason)")
             }
             lines.append("  outcome: rung \(scenario.ladder.name(r.previousRung)) → \(scenario.ladder.name(r.rung))")
             if let e = r.ending { lines.append("  ended: \(e.reason.rawValue) (\(e.why))") }

@@ -12,19 +12,26 @@ public enum AfterActionReport {
     /// The report of `history`; `script` is the script that built the scenario and its
     /// arguments (the variant), shown with the assumptions when known.
     public static func html(_ history: ScenarioHistory, script: ScriptRecord? = nil) -> String {
-        let record = RunRecord(history, script: script)
+        page(RunRecord(history, script: script))
+    }
+
+    /// The page of `record`; `title` and `lead` come before the scenario's headline, and
+    /// `sections` after the moves (an exercise's debrief).
+    static func page(_ record: RunRecord, title: String? = nil, lead: String = "", sections: String = "") -> String {
         let s = record.scenario
-        var body = "<header><h1>After-action report: \(HTMLText.escape(s.name))</h1>"
-        body += "<p class=\"lead\">\(HTMLText.escape(headline(record)))</p></header>"
+        let heading = title ?? "After-action report: \(s.name)"
+        var body = "<header><h1>\(HTMLText.escape(heading))</h1>"
+        body += "<p class=\"lead\">\(HTMLText.escape(headline(record)))</p>\(lead)</header>"
         body += howToRead(record)
         body += "<section id=\"charts\"><h2>The run, turn by turn</h2>" + charts(record) + marksList(record) + "</section>"
         body += "<section id=\"moves\"><h2>Moves and who decided them</h2>" + movesTable(record) + "</section>"
+        body += sections
         body += "<section id=\"assumptions\"><h2>Assumptions</h2>" + assumptions(record) + "</section>"
         body += "<section id=\"events\"><h2>Event log</h2>" + eventLog(s) + "</section>"
         body += "<footer><p>Capabilities: COW National Material Capabilities v6.0, year \(s.capabilities.year) "
             + "(Singer, Bremer &amp; Stuckey 1972; Greig &amp; Enterline 2021). Warheads: the bundled FAS estimates (2024); for a historical year, who held nuclear weapons then. "
             + "Every other figure is set by the scenario's script and is its author's.</p></footer>"
-        return ReportPage.document(title: "After-action report: \(s.name)", body: body)
+        return ReportPage.document(title: heading, body: body)
     }
 
     /// Writes the report as a save is written (``AtomicFileWriter``): atomically, replacing

@@ -37,13 +37,19 @@ struct RunRecord {
     let marks: [Mark]
 
     init(_ history: ScenarioHistory, script: ScriptRecord? = nil) {
-        let s = history.current
+        self.init(states: history.timeline, script: script)
+    }
+
+    /// `states`: the start and the end of each turn, oldest first (not empty).
+    init(states: [Scenario], script: ScriptRecord? = nil) {
+        let s = states[states.count - 1]
         scenario = s
         self.script = script
         let sides = s.sides.map(\.name)
-        let targets = Set(s.sanctions.packages.map(\.target)).sorted()
+        // Every target ever sanctioned: an exercise's team may lift a package.
+        let targets = Set(states.flatMap { $0.sanctions.packages.map(\.target) }).sorted()
         self.targets = targets
-        points = history.timeline.map { state in
+        points = states.map { state in
             let odds = (try? state.sideOdds(at: state.turn + 1)) ?? []
             let index = sides.map { name in state.sides.firstIndex { $0.name == name } }
             return Point(turn: state.turn, rung: state.rung, seed: state.seed,

@@ -19,6 +19,14 @@ public struct StepHooks {
         self.sources = sources
         self.adjudication = adjudication
     }
+    // Exercise orders (issue 13; the stage is in Scenario+Orders.swift): begin
+    /// Alliances each side calls on this turn before any attack (a team's `invoke`), by side index.
+    public var invocations: [Int: [String]] = [:]
+    /// Answers decided instead of the reliability draw, by alliance (a team's `honour`/`abandon`).
+    public var answers: [String: Bool] = [:]
+    /// What the caller's own orders did before the turn (sanctions imposed or lifted), logged with it.
+    public var notes: [Event] = []
+    // Exercise orders: end
 }
 
 extension Scenario {
@@ -104,8 +112,9 @@ extension Scenario {
         }
 
         // 2. Alliance invocations: an armed attack invokes the commitments covering the attacked.
+        events += invokeAsked(turn: turn, hooks.invocations, answers: hooks.answers)  // exercise orders
         if ladder.isWar(newRung) && !ladder.isWar(rung) {
-            events += invokeAlliances(turn: turn, attackers: attackers)
+            events += invokeAlliances(turn: turn, attackers: attackers, answers: hooks.answers)
             if warStartedBy == nil { warStartedBy = attackers.sorted().map { sides[$0].leader } }
         }
 
@@ -167,6 +176,8 @@ extension Scenario {
         // 7. Events (the `on` hooks run in the bindings, after this returns).
         events.insert(Event(turn: turn, kind: .turn, text: "turn \(turn): \(ladder.name(rung)) (rung \(rung))"), at: 0)
         if let a = hooks.adjudication { events.insert(Event(turn: turn, kind: .adjudication, text: a), at: 1) }
+        events.insert(contentsOf: hooks.notes.map { Event(turn: turn, kind: $0.kind, text: $0.text) },
+                      at: hooks.adjudication == nil ? 1 : 2)  // exercise orders
         var damage: [String: Double] = [:]
         for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),

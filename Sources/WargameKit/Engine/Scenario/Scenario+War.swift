@@ -159,10 +159,12 @@ extension Scenario {
     /// (``Commitments/calls(side:opponents:alliances:attacks:)``: the attacked their
     /// defence pacts, the attackers their offence pacts), and each ally answers once, one
     /// draw on the alliances stream. Without an attacker nobody is called.
-    mutating func invokeAlliances(turn: Int, attackers: Set<Int>) -> [Event] {
+    /// `answers`: decided instead of the draw, by alliance (the draw is made all the same).
+    mutating func invokeAlliances(turn: Int, attackers: Set<Int>, answers: [String: Bool] = [:]) -> [Event] {
         guard !attackers.isEmpty else { return [] }
         var events: [Event] = []
-        var answered = Set(sides.flatMap(\.members))
+        // Allies who answered an invocation before the attack (exercise orders) are not called again.
+        var answered = Set(sides.flatMap(\.members) + invocations.flatMap { $0.responses.map(\.state) })
         for i in sides.indices {
             let attacks = attackers.contains(i)
             let opponents = sides.indices.filter { attacks ? !attackers.contains($0) : attackers.contains($0) }
@@ -173,7 +175,8 @@ extension Scenario {
             var order: [String] = []
             var byAlliance: [String: [Invocation.Response]] = [:]
             for call in calls {
-                let honoured = streams[.alliances].uniform() < call.alliance.reliability
+                let drawn = streams[.alliances].uniform() < call.alliance.reliability
+                let honoured = answers[call.alliance.name] ?? drawn
                 if byAlliance[call.alliance.name] == nil { order.append(call.alliance.name) }
                 byAlliance[call.alliance.name, default: []].append(Invocation.Response(state: call.ally, honoured: honoured))
             }

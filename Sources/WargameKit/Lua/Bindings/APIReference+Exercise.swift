@@ -13,10 +13,13 @@ extension APIReference {
               details: """
                   The screen is cleared before and after each team, and its scrollback too. A team \
                   sees the exercise's briefing, its own briefing (public and private), the other \
-                  teams' public briefings, its side's situation and the public timeline, and types \
-                  its order without echo: escalate, hold, deescalate or rung N, as its file allows. \
-                  Enter alone gives no order (the doctrine decides for its side). A refused order \
-                  is said in one line and asked again.
+                  teams' public briefings, its side's situation, the public timeline and the orders \
+                  it may give, and types its orders without echo, one a line: one ladder move \
+                  (escalate, hold, deescalate or rung N) and, as its file allows, policy orders \
+                  (sanction NAME, lift NAME, invoke NAME, honour NAME, abandon NAME; clear withdraws \
+                  the turn's orders). Enter alone ends its turn at the keyboard; with no order at \
+                  all, the doctrine decides for its side. A refused order is said in one line and \
+                  asked again.
                   """),
         Entry(name: ":resolve", signature: ":resolve",
               summary: "Exercise: the model's proposal for the turn.",
@@ -26,7 +29,9 @@ extension APIReference {
         Entry(name: ":override", signature: ":override side move reason",
               summary: "Exercise: the white cell decides a side's move; reason logged.",
               details: """
-                  The move is escalate, hold, deescalate or "rung N". The turn is adjudicated again \
+                  The move is escalate, hold, deescalate or "rung N", or a policy order of the side's \
+                  team ("sanction NAME", "lift NAME", "invoke NAME", "honour NAME", "abandon NAME"), \
+                  added to the turn's orders. The turn is adjudicated again \
                   from the same state with that move (the same seeded draws), and the journal and the debrief keep the proposal, the decision and its \
                   reason. Quote a reason of several words.
                   """),
@@ -40,6 +45,6 @@ extension APIReference {
               details: "Its outcome, timeline entries and record go; the turn is open again with no orders."),
         Entry(name: ":debrief", signature: ":debrief [file]",
               summary: "Exercise: orders, proposals and decisions, turn by turn.",
-              details: "Per turn, each team's orders, the model's proposal and the white cell's decision and the outcome; then the public timeline. With a file, writes it there instead (atomically): as JSON when the name ends in .json, else as text."),
+              details: "Per turn, each team's orders (ladder and policy), the model's proposal and the white cell's decision and the outcome; then the public timeline. With a file, writes it there instead (atomically): the after-action report when the name ends in .html (the scenario's report with the debrief, turn by turn, and the injects), JSON when it ends in .json, else text."),
     ]
 }

@@ -33,7 +33,8 @@ public enum ExerciseLoader {
         } catch {
             throw fail("\(error)")
         }
-        let definition: ExerciseDefinition
+        var definition: ExerciseDefinition
+        var packageSpecs: [[LuaValue]] = []
         let scenarioPath: String
         let args: [LuaValue]
         do {
@@ -48,7 +49,11 @@ public enum ExerciseLoader {
                     return v
                 }
             } ?? []
-            let teams = try fields.array("teams").enumerated().map { i, v in try team(v, at: "teams[\(i + 1)]") }
+            let teamValues = try fields.array("teams")
+            let teams = try teamValues.enumerated().map { i, v in try team(v, at: "teams[\(i + 1)]") }
+            packageSpecs = try teamValues.enumerated().map { i, v in
+                try Fields(v, at: "teams[\(i + 1)]").optionalArray("sanctions") ?? []
+            }
             let injects = try (fields.optionalArray("injects") ?? []).enumerated().map { i, v in try inject(v, at: "injects[\(i + 1)]") }
             definition = ExerciseDefinition(name: try fields.string("name"), briefing: try fields.string("briefing"),
                                             teams: teams, turns: try fields.integer("turns"), injects: injects)
@@ -72,6 +77,11 @@ public enum ExerciseLoader {
             throw fail("scenario: \(error)")
         }
         do {
+            for (i, specs) in packageSpecs.enumerated() {
+                definition.teams[i].sanctions = try specs.enumerated().map { k, v in
+                    try package(v, at: "teams[\(i + 1)].sanctions[\(k + 1)]", scenario: scenario)
+                }
+            }
             return try Exercise(definition: definition, scenario: scenario)
         } catch {
             throw fail("\(error)")
@@ -104,7 +114,13 @@ public enum ExerciseLoader {
 
     static func team(_ v: LuaValue, at: String) throws -> ExerciseDefinition.Team {
         let f = try Fields(v, at: at)
-        try f.onlyKnown(["name", "side", "public", "private", "moves", "sees"])
+        try f.onlyKnown(["name", "side", "public", "private", "moves", "sees", "sanctions", "invoke", "answers"])
+        func names(_ k: String) throws -> [String] {
+            try (f.optionalArray(k) ?? []).enumerated().map { i, v in
+                guard let s = v.asString, !s.isEmpty else { throw ExerciseError("\(at).\(k)[\(i + 1)]: expected an alliance's name, got \(v.typeName)") }
+                return s
+            }
+        }
         let moves = try (f.optionalArray("moves") ?? ExerciseDefinition.MoveKind.allCases.map { .string($0.rawValue) })
             .enumerated().map { i, m -> ExerciseDefinition.MoveKind in
                 guard let s = m.asString, let k = ExerciseDefinition.MoveKind(rawValue: s) else {
@@ -121,7 +137,46 @@ public enum ExerciseLoader {
             }
         return ExerciseDefinition.Team(name: try f.string("name"), side: try f.string("side"),
                                        publicBriefing: try f.string("public"), privateBriefing: try f.string("private"),
-                                       moves: moves, sees: sees)
+                                       moves: moves, sees: sees, invoke: try names("invoke"), answers: try names("answers"))
+    }
+
+    /// A package a team may order, with the fields of `s:sanction` (name, target, by,
+    /// coverage, sectors, direction, secondary; no start: it starts when ordered); or only
+    /// the name of one of the scenario's packages, which the team may then lift.
+    static func package(_ v: LuaValue, at: String, scenario: Scenario) throws -> SanctionPackage {
+        let f = try Fields(v, at: at)
+        try f.onlyKnown(["name", "target", "by", "coverage", "sectors", "direction", "secondary"])
+        let name = try f.string("name")
+        if f.t.count == 1 {
+            guard let own = scenario.sanctions.packages.first(where: { $0.name == name }) else {
+                throw ExerciseError("\(at).target: expected a string, got nil (or name one of the scenario's packages: \(scenario.sanctions.packages.map(\.name).joined(separator: ", ")))")
+            }
+            return own
+        }
+        let target = try f.string("target")
+        func codes(_ k: String) throws -> [String]? {
+            try f.optionalArray(k)?.enumerated().map { i, v in
+                guard let s = v.asString, !s.isEmpty else { throw ExerciseError("\(at).\(k)[\(i + 1)]: expected a string, got \(v.typeName)") }
+                return s
+            }
+        }
+        guard let by = try codes("by"), !by.isEmpty else { throw ExerciseError("\(at).by: must list the sanctioners") }
+        for c in [target] + by where scenario.capabilities[c] == nil {
+            throw ExerciseError("\(at): unknown state code '\(c)'")
+        }
+        let coverage = try f.optionalNumber("coverage") ?? 1
+        guard (0...1).contains(coverage) else { throw ExerciseError("\(at).coverage: must be in [0, 1] (got \(coverage))") }
+        let dir = try f.optionalString("direction") ?? "both"
+        guard let direction = TradeDirection(rawValue: dir) else {
+            throw ExerciseError("\(at).direction: must be 'imports', 'exports' or 'both' (got '\(dir.prefix(40))')")
+        }
+        var secondary = true
+        if let v = f.t[.string("secondary")] {
+            guard case .boolean(let b) = v else { throw ExerciseError("\(at).secondary: expected a boolean, got \(v.typeName)") }
+            secondary = b
+        }
+        return SanctionPackage(name: name, sanctioners: by, target: target, coverage: coverage, startTurn: 0,
+                               sectors: try codes("sectors"), direction: direction, secondary: secondary)
     }
 
     static func inject(_ v: LuaValue, at: String) throws -> ExerciseDefinition.Inject {
