@@ -41,5 +41,8 @@ extension APIReference {
         Entry(name: ":debrief", signature: ":debrief [file]",
               summary: "Exercise: orders, proposals and decisions, turn by turn.",
               details: "Per turn, each team's orders, the model's proposal and the white cell's decision and the outcome; then the public timeline. With a file, writes it there instead (atomically): as JSON when the name ends in .json, else as text."),
+        Entry(name: ":links", signature: ":links",
+              summary: "Exercise with --serve: each team's join link again.",
+              details: "Each link holds its team's secret (kept beside the journal, so the links survive --resume): hand each to its team only."),
     ]
 }
