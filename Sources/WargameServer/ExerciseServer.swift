@@ -41,7 +41,8 @@ public final class ExerciseServer: Sendable {
         }
         let (bound, error) = started.wait()
         guard let bound else {
-            throw ServerError("cannot serve on \(address):\(port): \(error.map { "\($0)" } ?? "the server stopped")")
+            let why = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? error.map { "\($0)" } ?? "the server stopped"
+            throw ServerError("cannot serve on \(address):\(port): \(why)")
         }
         let server = ExerciseServer(host: host, secrets: secrets, limiter: limiter, port: bound)
         slot.set(server)

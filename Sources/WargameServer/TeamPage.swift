@@ -144,8 +144,15 @@ enum TeamPage {
             render(JSON.parse(ev.data));
             setText("connection", "Live: this page updates by itself when the turn resolves.");
           });
-          // EventSource reconnects by itself (the server asks for 2 s).
-          events.onerror = function () { setText("connection", "Connection lost: reconnecting…"); };
+          // EventSource reconnects by itself after a network error (the server asks for
+          // 2 s), but gives up on a refusal (too many pages open): then try again later.
+          events.onerror = function () {
+            setText("connection", "Connection lost: reconnecting…");
+            if (events.readyState === EventSource.CLOSED) {
+              events.close();
+              setTimeout(function () { load(); listen(); }, 5000);
+            }
+          };
         }
 
         el("order-form").addEventListener("submit", async function (ev) {

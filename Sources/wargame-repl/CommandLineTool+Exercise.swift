@@ -36,7 +36,7 @@ extension CommandLineTool {
             do {
                 try startServer(session, address: serve.address, port: serve.port)
             } catch {
-                report("\(error)")
+                report("\(error) (the journal is kept: wargame-repl --resume \(session.journal.path) --serve [addr:]port)")
                 return 1
             }
         }

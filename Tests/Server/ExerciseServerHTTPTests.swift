@@ -186,4 +186,28 @@ import Testing
         let bad = try Programs.repl(["--exercise", ServedExercise.baltic, "--serve", "127.0.0.1:99999"])
         #expect(bad.status != 0 && bad.stderr.contains("'--serve' needs [address:]port"))
     }
+
+    @Test func aPortInUseIsSaidInOneLineAndTheJournalKept() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Another program listens on the port already.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: addr.sin_port))
+        let journal = dir.appendingPathComponent("j.jsonl").path
+        let r = try Programs.repl(["--exercise", ServedExercise.baltic, "--journal", journal, "--serve", "127.0.0.1:\(port)"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot serve on 127.0.0.1:\(port)"))
+        #expect(r.stderr.contains("--resume \(journal) --serve"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(FileManager.default.fileExists(atPath: journal))
+    }
 }

@@ -80,7 +80,21 @@ enum HTTPRequests {
         let fd = try connect(port)
         defer { close(fd) }
         send(fd, bytes)
-        return try parse(receive(fd))
+        return try parse(receive(fd, until: complete))
+    }
+
+    /// Whether `data` holds a whole response (by its length, or its last chunk): a server
+    /// that keeps the connection open despite `Connection: close` (Chromium's) is not
+    /// waited for until the deadline.
+    static func complete(_ data: Data) -> Bool {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+        if let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+           let n = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) {
+            return data.count - end.upperBound >= n
+        }
+        if head.contains("transfer-encoding: chunked") { return data.suffix(5) == Data("0\r\n\r\n".utf8) }
+        return false
     }
 
     static func parse(_ data: Data) throws -> HTTPResponse {
