@@ -85,6 +85,7 @@ final class DevToolsBrowser {
     }
 
     /// The value of `expression` in the page (awaited when it is a promise).
+    @discardableResult
     func evaluate(_ expression: String) throws -> Any? {
         let r = try call("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let e = r["exceptionDetails"] { throw Failure(description: "the page's script failed: \(e)") }
