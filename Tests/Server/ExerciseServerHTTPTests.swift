@@ -180,6 +180,33 @@ import Testing
         #expect(x.terminal.leaveWithCtrlD() == 0)
     }
 
+    @Test func ordersFromTeamsAtOnceAreEachJournalledOnce() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let x = try Self.start(dir)
+        // Two teams order at the same time, 30 orders each (half the rate limit's burst).
+        let moves = ["hold", "escalate", "deescalate", "rung 2"]
+        let accepted = NSLock()
+        nonisolated(unsafe) var ok = 0
+        let port = x.port, links = x.links
+        DispatchQueue.concurrentPerform(iterations: 60) { i in
+            let link = links[i % 2 == 0 ? "Blue" : "Red"]! + "/order"
+            if (try? HTTPRequests.postForm(port, link, [("turn", "1"), ("order", moves[i % moves.count])]))?.status == 200 {
+                accepted.lock(); ok += 1; accepted.unlock()
+            }
+        }
+        #expect(ok == 60)
+        #expect(try x.command(":orders")?.contains("team Red (Russia): ordered") == true)
+        let lines = try String(contentsOf: dir.appendingPathComponent("j.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.contains("\"kind\":\"order\"") }.count == 60)
+        // The journal replays to what the teams see now.
+        let blue = try x.get(x.links["Blue"]! + "/state").body
+        #expect(x.terminal.leaveWithCtrlD() == 0)
+        let y = try ServedExercise(["--resume", dir.appendingPathComponent("j.jsonl").path, "--serve", "127.0.0.1:0"])
+        #expect(try y.get(y.links["Blue"]! + "/state").body == blue)
+        #expect(y.terminal.leaveWithCtrlD() == 0)
+    }
+
     @Test func serveNeedsAnExerciseAndAPort() throws {
         let alone = try Programs.repl(["--serve", "0"])
         #expect(alone.status == 1 && alone.stderr.contains("--serve needs an exercise"))
