@@ -14,13 +14,14 @@ run: build
 	@$(BIN)
 
 # Some suites run on their own, after the rest: the terminal ones (tmux, typed as a
-# person types) should not compete with Monte Carlo threads for two cores, and the leak
-# test reads the process's resident memory, which any suite running beside it would move.
-TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests
+# person types, the exercise server's among them) should not compete with Monte Carlo
+# threads for two cores, and the leak test reads the process's resident memory, which
+# any suite running beside it would move.
+TERMINAL_SUITES := TerminalTests|KillDuringSaveTests|MonteCarloTerminalTests|ExerciseServerHTTPTests|ExerciseServerKillTests
 ALONE_SUITES := LeakTests
 # Suites that start other programs (a Slurm cluster, GNU parallel, headless Chromium) run
 # after the rest too: their load would move the timed sandbox limits of the others.
-PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests|AfterActionReportBrowserTests|ExerciseReportBrowserTests
+PROCESS_SUITES := MonteCarloSlurmTests|MonteCarloShardTests|MonteCarloReportTests|AfterActionReportBrowserTests|ExerciseReportBrowserTests|ExerciseServerBrowserTests
 
 test: deps test-deps
 	$(SWIFT) build --build-tests

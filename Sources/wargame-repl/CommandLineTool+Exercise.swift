@@ -1,11 +1,18 @@
 import Foundation
 import WargameKit
+import WargameServer
 
 // Running a classroom exercise: the REPL is the white cell's, in a sandboxed state.
 extension CommandLineTool {
     /// Runs an exercise when ``ExerciseOptions`` asks for one: its exit status, or nil.
     static func runExerciseMode(_ o: Options) -> Int32? {
-        guard o.exercise.requested else { return nil }
+        guard o.exercise.requested else {
+            guard o.exercise.serve == nil else {
+                report("--serve needs an exercise: --exercise FILE or --resume JOURNAL")
+                return 1
+            }
+            return nil
+        }
         let session: ExerciseSession
         do {
             session = try openExercise(o.exercise)
@@ -25,6 +32,14 @@ extension CommandLineTool {
         let e = session.exercise
         print("\(e.definition.name): white cell (journal \(session.journal.path)); :help lists the commands")
         print(e.statusText)
+        if let serve = o.exercise.serve {
+            do {
+                try startServer(session, address: serve.address, port: serve.port)
+            } catch {
+                report("\(error) (the journal is kept: wargame-repl --resume \(session.journal.path) --serve [addr:]port)")
+                return 1
+            }
+        }
         var repl = REPL(state: state, terminal: isatty(0) != 0, environment: ProcessInfo.processInfo.environment)
         repl.run()
         return 0

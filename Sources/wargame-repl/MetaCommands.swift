@@ -74,6 +74,7 @@ enum MetaCommands {
         .merging(sessionNative) { first, _ in first }
         .merging(authoringNative) { first, _ in first }
         .merging(exerciseNative) { first, _ in first }
+        .merging(serverNative) { first, _ in first }
 
     /// The prompt's text: `name t<turn> <rung name>`, nil without a current scenario or on
     /// any error.

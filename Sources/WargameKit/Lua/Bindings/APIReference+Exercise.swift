@@ -46,5 +46,8 @@ extension APIReference {
         Entry(name: ":debrief", signature: ":debrief [file]",
               summary: "Exercise: orders, proposals and decisions, turn by turn.",
               details: "Per turn, each team's orders (ladder and policy), the model's proposal and the white cell's decision and the outcome; then the public timeline. With a file, writes it there instead (atomically): the after-action report when the name ends in .html (the scenario's report with the debrief, turn by turn, and the injects), JSON when it ends in .json, else text."),
+        Entry(name: ":links", signature: ":links",
+              summary: "Exercise with --serve: each team's join link again.",
+              details: "Each link holds its team's secret (kept beside the journal, so the links survive --resume): hand each to its team only."),
     ]
 }
