@@ -27,10 +27,19 @@ extension Scenario {
     /// This is the only function that advances a scenario. It is atomic: when a policy
     /// throws, the scenario stays at the turn before. After the run has ended it changes
     /// nothing and returns the last report.
-    public mutating func step(_ hooks: StepHooks = StepHooks()) throws -> TurnReport {
+    ///
+    /// `atomic: false` is for a caller that discards the scenario when a turn fails (a
+    /// Monte Carlo run): the turn is then made in place, without the copy that atomicity
+    /// takes, and a failed turn leaves the scenario part-way through it. Results are the same.
+    public mutating func step(_ hooks: StepHooks = StepHooks(), atomic: Bool = true) throws -> TurnReport {
         if ending != nil, let last = lastReport { return last }
         guard sides.count >= 2 else {
             throw ScenarioError.invalid("a scenario needs two sides to step (use s:side)")
+        }
+        guard atomic else {
+            let report = try advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
+            log += report.events
+            return report
         }
         // The turn is computed on a copy, for atomicity. The log, which only grows, is moved
         // out first so that the copy does not share it: appending to a shared log copied

@@ -106,6 +106,17 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
     /// The states passed through, oldest first, the current one last (for reports).
     public var timeline: [Scenario] { snapshots + [current] }
 
+    /// The highest rung of the states passed through (a Monte Carlo run's measure),
+    /// read without building ``timeline``.
+    public var highestRung: Int {
+        var highest = current.rung, node = newest
+        while let n = node {
+            highest = max(highest, n.scenario.rung)
+            node = n.previous
+        }
+        return highest
+    }
+
     /// Turns that `rewind` can reach.
     public var turns: [Int] { snapshots.map(\.turn) + [current.turn] }
 
