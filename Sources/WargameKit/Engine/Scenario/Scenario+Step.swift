@@ -133,7 +133,7 @@ extension Scenario {
         // moves the rung to the nuclear threshold, or one rung past it, with its desperation
         // hazard, which follows its share of the fighting strength; one draw per side,
         // always made. Each change is logged with its own cause.
-        let anyNuclear = sides.contains(where: isNuclear)
+        let anyNuclear = sides.contains { isNuclear($0) }  // a closure, not `isNuclear`: that copied the scenario
         for i in sides.indices {
             let u = streams[.nuclear].uniform()
             guard ladder.isWar(newRung), newRung < ladder.top, isNuclear(sides[i]), combat != nil else { continue }
@@ -179,7 +179,7 @@ extension Scenario {
         var damage: [String: Double] = [:]
         for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
-                                moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map(position),
+                                moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map { position($0) },
                                 damagePct: damage, events: events, ending: ending)
         lastReport = report
         return report
@@ -195,7 +195,7 @@ extension Scenario {
         // order, so a repeat can only follow its twin): no set to build and sort each turn.
         var options: [Int] = []
         options.reserveCapacity(3)
-        for r in [rung - 1, rung, rung + 1].map(ladder.clamp) where options.last != r {
+        for r in [ladder.clamp(rung - 1), ladder.clamp(rung), ladder.clamp(rung + 1)] where options.last != r {
             if r <= rung || nuclear || !ladder.isNuclear(r) { options.append(r) }
         }
         let atWar = ladder.isWar(rung)
