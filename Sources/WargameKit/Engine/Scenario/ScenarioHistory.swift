@@ -38,6 +38,11 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
         current.reseed(seed)
     }
 
+    /// ``Scenario/detachSharedStorage()`` on the current state (the snapshots keep theirs).
+    public mutating func detachSharedStorage() {
+        current.detachSharedStorage()
+    }
+
     /// Advances `n` turns (each atomic); returns the last report. On an error the
     /// scenario stays at the last turn that completed, and the error is rethrown.
     public mutating func step(_ n: Int = 1, hooks: StepHooks = StepHooks()) throws -> TurnReport? {

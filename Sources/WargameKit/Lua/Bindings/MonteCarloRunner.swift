@@ -208,9 +208,12 @@ struct MonteCarloRunner {
                         if case .limit = e { throw e }
                         throw LoadFailure(message: e.message)
                     }
-                    guard LuaStack(L).object(at: base, tag: ScenarioHandle.tag, as: ScenarioHandle.self) != nil else {
+                    guard let h = LuaStack(L).object(at: base, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
                         throw LoadFailure(message: "\(work.script) did not return a scenario (it should end with 'return s')")
                     }
+                    // This worker's own copies of what the workers' scenarios share (bundled
+                    // data): the runs then count references on no object another core counts.
+                    try h.update { $0.detachSharedStorage() }
                     loadedRow = row
                 }
                 let measured = try MonteCarloRunner.runOnce(L, scenario: base, index: run, seed: seed, turns: work.turns)
