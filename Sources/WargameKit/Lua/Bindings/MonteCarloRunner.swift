@@ -216,7 +216,9 @@ struct MonteCarloRunner {
                     try h.update { $0.detachSharedStorage() }
                     loadedRow = row
                 }
-                let measured = try MonteCarloRunner.runOnce(L, scenario: base, index: run, seed: seed, turns: work.turns)
+                let measured = try lua.withLimitsArmed {
+                    try MonteCarloRunner.runOnce(L, scenario: base, index: run, seed: seed, turns: work.turns)
+                }
                 lua_settop(L, base)
                 return measured
             } catch {
