@@ -163,7 +163,11 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
 
     /// ``advance(turn:rng:)`` with the figures that stay the same from turn to turn kept
     /// in `plan`, which is made again when it does not hold for this model and turn.
-    mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?) -> SanctionsTurn {
+    /// Without `packageReports` the report's `packages` stay empty (a scenario's turn reads
+    /// only the events; building and freeing the figures per package was a tenth of a turn
+    /// of sanctions): the state and the draws are the same.
+    mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?,
+                          packageReports: Bool = true) -> SanctionsTurn {
         let p = parameters
         var report = SanctionsTurn(turn: turn)
         let active = packages.indices.filter { packages[$0].startTurn <= turn }
@@ -294,18 +298,20 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             let c = f.commissionBase * share * a
             let u = b - l
             let loss = p.multiplier * u * a + c
-            var byMember: [StateAmount] = []
-            for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
-                for (mi, m) in al.members.enumerated() {
-                    byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
-                }
-            }
             let bs = plan.blockedBy[k]
             let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
-            report.packages.append(PackageTurn(
-                name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
-                blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
-                commission: c, targetGDPLoss: loss, sanctionerCost: costs))
+            if packageReports {
+                var byMember: [StateAmount] = []
+                for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
+                    for (mi, m) in al.members.enumerated() {
+                        byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
+                    }
+                }
+                report.packages.append(PackageTurn(
+                    name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
+                    blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
+                    commission: c, targetGDPLoss: loss, sanctionerCost: costs))
+            }
 
             let slot = state.packageSlots.index(of: pk.name, inserting: PackageSlot())
             Self.update(&state.packageSlots.values[slot]) { record in

@@ -119,7 +119,8 @@ extension Scenario {
         }
 
         // 3. Sanctions and leakage, on their own stream.
-        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions)
+        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions,
+                                              packageReports: false)  // only its events are read
         events += sanctionsTurn.events.map { Event(turn: turn, kind: .sanctions, text: $0) }
 
         // 4. Combat.
