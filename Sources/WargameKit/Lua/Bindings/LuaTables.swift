@@ -77,7 +77,7 @@ enum LuaTables {
     /// turn, and building the dictionary was most of the policy call (issue 14's profile).
     static func push(_ v: SideView, _ L: OpaquePointer) {
         let stack = LuaStack(L)
-        guard lua_checkstack(L, 10) != 0 else { lua_pushnil(L); return }
+        guard lua_checkstack(L, 4) != 0 else { lua_pushnil(L); return }
         lua_createtable(L, 0, 11)
         func set(_ key: String, _ push: () -> Void) { push(); wg_rawsetfield(L, -2, key) }
         set("side") { stack.pushString(v.side) }
@@ -93,15 +93,7 @@ enum LuaTables {
         set("events") {
             lua_createtable(L, Int32(clamping: v.recentEvents.count), 0)
             for (i, e) in v.recentEvents.enumerated() {
-                // `e.description` ("turn 3 [combat] ..."), joined by Lua from its parts:
-                // building it as a Swift string was a third of the view (issue 14's profile).
-                stack.pushString("turn ")
-                lua_pushinteger(L, Int64(e.turn))
-                stack.pushString(" [")
-                stack.pushString(e.kind.rawValue)
-                stack.pushString("] ")
-                stack.pushString(e.text)
-                lua_concat(L, 6)
+                stack.pushString(e.description)
                 lua_rawseti(L, -2, Int64(i + 1))
             }
         }
