@@ -213,6 +213,20 @@ public final class LuaState {
 
     // MARK: Limits and interruption
 
+    /// Runs `body`, Swift code that calls Lua functions (with ``protectedCall(_:nargs:nresults:)``)
+    /// without a chunk around them, under this state's limits, armed as ``pcall(nargs:nresults:)``
+    /// arms them for a chunk: a Monte Carlo run, whose policies must stop at the deadline or
+    /// at Ctrl-C as they would inside `s:step`.
+    func withLimitsArmed<T>(_ body: () throws -> T) rethrows -> T {
+        if depth == 0 { armLimits() }
+        depth += 1
+        defer {
+            depth -= 1
+            if depth == 0 { disarmLimits() }
+        }
+        return try body()
+    }
+
     private func armLimits() {
         callbackFailure = nil
         // Back to the host's exemption (1), whatever it was: a raise that jumped over a

@@ -124,16 +124,11 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// Creates missing records, so `advance` and `damage` can look them up. Looks first:
     /// after the first turn every record exists, and rewriting them would copy them.
     private mutating func prepareRecords() {
-        for p in packages where state.packages[p.name] == nil {
-            state.packages[p.name] = PackageRecord()
-        }
+        for p in packages { _ = state.packageSlots.index(of: p.name, inserting: PackageSlot()) }
         for a in alignments {
-            if let record = state.alignments[a.name], a.members.allSatisfy({ record.members[$0] != nil }) { continue }
-            var record = state.alignments[a.name] ?? AlignmentRecord()
-            for m in a.members where record.members[m] == nil {
-                record.members[m] = MemberRecord()
-            }
-            state.alignments[a.name] = record
+            let i = state.alignmentSlots.index(of: a.name, inserting: AlignmentSlot())
+            if a.members.allSatisfy({ state.alignmentSlots.values[i].members.index(of: $0) != nil }) { continue }
+            for m in a.members { _ = state.alignmentSlots.values[i].members.index(of: m, inserting: MemberRecord()) }
         }
     }
 
@@ -168,7 +163,11 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
 
     /// ``advance(turn:rng:)`` with the figures that stay the same from turn to turn kept
     /// in `plan`, which is made again when it does not hold for this model and turn.
-    mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?) -> SanctionsTurn {
+    /// Without `packageReports` the report's `packages` stay empty (a scenario's turn reads
+    /// only the events; building and freeing the figures per package was a tenth of a turn
+    /// of sanctions): the state and the draws are the same.
+    mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?,
+                          packageReports: Bool = true) -> SanctionsTurn {
         let p = parameters
         var report = SanctionsTurn(turn: turn)
         let active = packages.indices.filter { packages[$0].startTurn <= turn }
@@ -200,9 +199,10 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         }
 
         // The members' records, looked up once (written back below, where they change).
-        var records: [[MemberRecord]] = alignments.map { a in
-            let r = state.alignments[a.name]
-            return a.members.map { r?.members[$0] ?? MemberRecord() }
+        let slots = alignments.map { state.alignmentSlots.index(of: $0.name) }
+        var records: [[MemberRecord]] = alignments.indices.map { ai in
+            let r = slots[ai].map { state.alignmentSlots.values[$0].members }
+            return alignments[ai].members.map { r?[$0] ?? MemberRecord() }
         }
 
         // Capacity of members still in (active or detected), per alignment and member.
@@ -276,10 +276,12 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 }
                 records[ai][mi] = record
             }
-            Self.update(&state.alignments[a.name]) { r in
-                for (mi, m) in a.members.enumerated() where stillIn[mi] {
-                    r.members[m] = records[ai][mi]
-                    r.leaked += leaked[ai][mi]
+            if let slot = slots[ai] {
+                Self.update(&state.alignmentSlots.values[slot]) { r in
+                    for (mi, m) in a.members.enumerated() where stillIn[mi] {
+                        r.members.values[r.members.index(of: m, inserting: records[ai][mi])] = records[ai][mi]
+                        r.leaked += leaked[ai][mi]
+                    }
                 }
             }
         }
@@ -296,35 +298,38 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             let c = f.commissionBase * share * a
             let u = b - l
             let loss = p.multiplier * u * a + c
-            var byMember: [StateAmount] = []
-            for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
-                for (mi, m) in al.members.enumerated() {
-                    byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
-                }
-            }
             let bs = plan.blockedBy[k]
             let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
-            report.packages.append(PackageTurn(
-                name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
-                blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
-                commission: c, targetGDPLoss: loss, sanctionerCost: costs))
-
-            var record = state.packages[pk.name] ?? PackageRecord()
-            // Saturating: a counter from a save file is checked on load, but never trap here.
-            let (active, wrapped) = record.turnsActive.addingReportingOverflow(1)
-            record.turnsActive = wrapped ? .max : active
-            record.blocked += b
-            record.leaked += l
-            record.unreplaced += u
-            record.commission += c
-            record.targetLoss += loss
-            for x in bs { record.blockedBySanctioner[x.state, default: 0] += x.amount }
-            for x in costs {
-                record.sanctionerCost[x.state, default: 0] += x.amount
-                state.gdpLoss[x.state, default: 0] += x.amount
+            if packageReports {
+                var byMember: [StateAmount] = []
+                for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
+                    for (mi, m) in al.members.enumerated() {
+                        byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
+                    }
+                }
+                report.packages.append(PackageTurn(
+                    name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
+                    blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
+                    commission: c, targetGDPLoss: loss, sanctionerCost: costs))
             }
-            state.packages[pk.name] = record
-            state.gdpLoss[pk.target, default: 0] += loss
+
+            let slot = state.packageSlots.index(of: pk.name, inserting: PackageSlot())
+            Self.update(&state.packageSlots.values[slot]) { record in
+                // Saturating: a counter from a save file is checked on load, but never trap here.
+                let (active, wrapped) = record.turnsActive.addingReportingOverflow(1)
+                record.turnsActive = wrapped ? .max : active
+                record.blocked += b
+                record.leaked += l
+                record.unreplaced += u
+                record.commission += c
+                record.targetLoss += loss
+                for x in bs { record.blockedBySanctioner.values[record.blockedBySanctioner.index(of: x.state, inserting: 0)] += x.amount }
+                for x in costs {
+                    record.sanctionerCost.values[record.sanctionerCost.index(of: x.state, inserting: 0)] += x.amount
+                }
+            }
+            for x in costs { state.gdpLossSlots.values[state.gdpLossSlots.index(of: x.state, inserting: 0)] += x.amount }
+            state.gdpLossSlots.values[state.gdpLossSlots.index(of: pk.target, inserting: 0)] += loss
             targetLoss[t] += loss
         }
         let byTarget = plan.targets.indices.map { StateAmount(state: plan.targets[$0], amount: targetLoss[$0]) }
@@ -333,10 +338,9 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         return report
     }
 
-    /// Runs `body` on the record in place, when there is one.
-    private static func update<T>(_ record: inout T?, _ body: (inout T) -> Void) {
-        guard record != nil else { return }
-        body(&record!)
+    /// Runs `body` on the record in place (one access, so its arrays are not copied).
+    private static func update<T>(_ record: inout T, _ body: (inout T) -> Void) {
+        body(&record)
     }
 
     /// Sanctioners of active packages against `target` (only those imposing secondary
@@ -350,27 +354,24 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         return result
     }
 
-    private func status(_ alignment: String, _ member: String) -> MemberStatus {
-        state.alignments[alignment]?.members[member]?.status ?? .active
-    }
 
     // MARK: - Reports
 
     /// `damage(state).gdpLossPct` alone: the sides' views and the turn's report need only
     /// this, and the whole report cost a tenth of a turn (issue 14's profile).
     public func gdpLossPct(_ state: String) -> Double {
-        let loss = self.state.gdpLoss[state] ?? 0
+        let loss = self.state.gdpLossSlots[state] ?? 0
         let y = gdp[state] ?? 0
         return y > 0 ? 100 * loss / y : 0
     }
 
     /// Cumulative damage seen from `state` (see `Damage`).
     public func damage(_ state: String) -> Damage {
-        var d = Damage(state: state, gdpLoss: self.state.gdpLoss[state] ?? 0, gdpLossPct: gdpLossPct(state),
+        var d = Damage(state: state, gdpLoss: self.state.gdpLossSlots[state] ?? 0, gdpLossPct: gdpLossPct(state),
                        blocked: 0, leaked: 0, unreplaced: 0, commission: 0, bySanctioner: [], byMember: [])
         var sanctionerIndex: [String: Int] = [:]
         for p in packages where p.target == state {
-            let r = self.state.packages[p.name] ?? PackageRecord()
+            let r = self.state.packageSlots[p.name] ?? PackageSlot()
             d.blocked += r.blocked
             d.leaked += r.leaked
             d.unreplaced += r.unreplaced
@@ -390,7 +391,7 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         }
         for a in alignments where a.beneficiary == state {
             for m in a.members {
-                let r = self.state.alignments[a.name]?.members[m] ?? MemberRecord()
+                let r = self.state.alignmentSlots[a.name]?.members[m] ?? MemberRecord()
                 d.byMember.append(MemberDamage(state: m, alignment: a.name, commissionIncome: r.commissionIncome,
                                                secondaryCost: r.secondaryCost, status: r.status,
                                                detectedTurn: r.detectedTurn))

@@ -56,15 +56,145 @@ public struct PackageRecord: Codable, Hashable, Sendable {
 /// The evolving part of the sanctions model: a value, so undo, fork and save copy it whole.
 ///
 /// Records are keyed by package and alignment name (names are unique, checked by
-/// `SanctionsModel.validate()`); the model never iterates these dictionaries, it walks its
-/// own ordered arrays and looks records up, so results do not depend on hash order.
+/// `SanctionsModel.validate()`), members and sanctioners by state code. They are seen as
+/// dictionaries (``packages``, ``alignments``, ``gdpLoss``), which is also how they are
+/// saved, compared and hashed; they are kept as short arrays of keys and records, in the
+/// order the keys first came, which a turn looks up by comparing codes rather than by
+/// hashing names: the dictionaries were about a third of a turn (issue 14's profile). The
+/// model never depends on that order: it walks its own ordered arrays and looks records
+/// up, so results do not depend on it.
 public struct SanctionsState: Codable, Hashable, Sendable {
     /// Last turn advanced, nil before the first.
     public var lastTurn: Int?
-    public var packages: [String: PackageRecord] = [:]
-    public var alignments: [String: AlignmentRecord] = [:]
-    /// Cumulative GDP loss per state in any role (target or sanctioner), USD bn.
-    public var gdpLoss: [String: Double] = [:]
+    var packageSlots = Slots<PackageSlot>()
+    var alignmentSlots = Slots<AlignmentSlot>()
+    var gdpLossSlots = Slots<Double>()
 
     public init() {}
+
+    /// Records per package name.
+    public var packages: [String: PackageRecord] {
+        get { packageSlots.dictionary { $0.record } }
+        set { packageSlots = Slots(newValue.mapValues(PackageSlot.init)) }
+    }
+    /// Records per alignment name.
+    public var alignments: [String: AlignmentRecord] {
+        get { alignmentSlots.dictionary { $0.record } }
+        set { alignmentSlots = Slots(newValue.mapValues(AlignmentSlot.init)) }
+    }
+    /// Cumulative GDP loss per state in any role (target or sanctioner), USD bn.
+    public var gdpLoss: [String: Double] {
+        get { gdpLossSlots.dictionary { $0 } }
+        set { gdpLossSlots = Slots(newValue) }
+    }
+
+    // Saved, compared and hashed as the dictionaries, as before the slots.
+    private enum CodingKeys: String, CodingKey { case lastTurn, packages, alignments, gdpLoss }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lastTurn = try c.decodeIfPresent(Int.self, forKey: .lastTurn)
+        packages = try c.decode([String: PackageRecord].self, forKey: .packages)
+        alignments = try c.decode([String: AlignmentRecord].self, forKey: .alignments)
+        gdpLoss = try c.decode([String: Double].self, forKey: .gdpLoss)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(lastTurn, forKey: .lastTurn)
+        try c.encode(packages, forKey: .packages)
+        try c.encode(alignments, forKey: .alignments)
+        try c.encode(gdpLoss, forKey: .gdpLoss)
+    }
+
+    public static func == (a: SanctionsState, b: SanctionsState) -> Bool {
+        a.lastTurn == b.lastTurn && a.packages == b.packages && a.alignments == b.alignments && a.gdpLoss == b.gdpLoss
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lastTurn)
+        hasher.combine(packages)
+        hasher.combine(alignments)
+        hasher.combine(gdpLoss)
+    }
+}
+
+/// Values keyed by name, as two arrays in the order the keys came; a key is found by
+/// comparing it with each (state codes and package names are short: most are compared in
+/// one step, without hashing), and a new key is appended.
+struct Slots<Value: Hashable & Sendable>: Hashable, Sendable {
+    private(set) var keys: [String] = []
+    var values: [Value] = []
+
+    init() {}
+
+    /// From a dictionary, keys sorted (a fixed order, whatever the dictionary's).
+    init(_ dictionary: [String: Value]) {
+        for (k, v) in dictionary.sorted(by: { $0.key < $1.key }) {
+            keys.append(k)
+            values.append(v)
+        }
+    }
+
+    func index(of key: String) -> Int? { keys.firstIndex(of: key) }
+
+    subscript(key: String) -> Value? { index(of: key).map { values[$0] } }
+
+    /// The index of `key`, appended with `value` when it is not there yet.
+    mutating func index(of key: String, inserting value: @autoclosure () -> Value) -> Int {
+        if let i = keys.firstIndex(of: key) { return i }
+        keys.append(key)
+        values.append(value())
+        return keys.count - 1
+    }
+
+    func dictionary<T>(_ transform: (Value) -> T) -> [String: T] {
+        Dictionary(zip(keys, values.map(transform)), uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// A package's record as the turn updates it: its sums per sanctioner in slots.
+struct PackageSlot: Hashable, Sendable {
+    var turnsActive = 0
+    var blocked = 0.0, leaked = 0.0, unreplaced = 0.0, commission = 0.0, targetLoss = 0.0
+    var blockedBySanctioner = Slots<Double>()
+    var sanctionerCost = Slots<Double>()
+
+    init() {}
+
+    init(_ r: PackageRecord) {
+        (turnsActive, blocked, leaked, unreplaced, commission, targetLoss) =
+            (r.turnsActive, r.blocked, r.leaked, r.unreplaced, r.commission, r.targetLoss)
+        blockedBySanctioner = Slots(r.blockedBySanctioner)
+        sanctionerCost = Slots(r.sanctionerCost)
+    }
+
+    var record: PackageRecord {
+        var r = PackageRecord()
+        (r.turnsActive, r.blocked, r.leaked, r.unreplaced, r.commission, r.targetLoss) =
+            (turnsActive, blocked, leaked, unreplaced, commission, targetLoss)
+        r.blockedBySanctioner = blockedBySanctioner.dictionary { $0 }
+        r.sanctionerCost = sanctionerCost.dictionary { $0 }
+        return r
+    }
+}
+
+/// An alignment's record as the turn updates it: its members in slots.
+struct AlignmentSlot: Hashable, Sendable {
+    var leaked = 0.0
+    var members = Slots<MemberRecord>()
+
+    init() {}
+
+    init(_ r: AlignmentRecord) {
+        leaked = r.leaked
+        members = Slots(r.members)
+    }
+
+    var record: AlignmentRecord {
+        var r = AlignmentRecord()
+        r.leaked = leaked
+        r.members = members.dictionary { $0 }
+        return r
+    }
 }

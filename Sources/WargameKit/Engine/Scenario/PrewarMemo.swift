@@ -57,9 +57,11 @@ struct PrewarMemo: Codable, Hashable, Sendable {
         get { box.figures.median }
         set { figures.median = newValue }
     }
+    /// Set every turn (the sanctions' turn takes it inout) but replaced only when it is
+    /// another plan: a new box per turn copied every figure (issue 14's profile).
     var sanctions: SanctionsPlan? {
         get { box.figures.sanctions }
-        set { figures.sanctions = newValue }
+        set { if newValue !== box.figures.sanctions { figures.sanctions = newValue } }
     }
 
     init() {}

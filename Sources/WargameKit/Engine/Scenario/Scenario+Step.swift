@@ -35,10 +35,19 @@ extension Scenario {
     /// This is the only function that advances a scenario. It is atomic: when a policy
     /// throws, the scenario stays at the turn before. After the run has ended it changes
     /// nothing and returns the last report.
-    public mutating func step(_ hooks: StepHooks = StepHooks()) throws -> TurnReport {
+    ///
+    /// `atomic: false` is for a caller that discards the scenario when a turn fails (a
+    /// Monte Carlo run): the turn is then made in place, without the copy that atomicity
+    /// takes, and a failed turn leaves the scenario part-way through it. Results are the same.
+    public mutating func step(_ hooks: StepHooks = StepHooks(), atomic: Bool = true) throws -> TurnReport {
         if ending != nil, let last = lastReport { return last }
         guard sides.count >= 2 else {
             throw ScenarioError.invalid("a scenario needs two sides to step (use s:side)")
+        }
+        guard atomic else {
+            let report = try advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
+            log += report.events
+            return report
         }
         // The turn is computed on a copy, for atomicity. The log, which only grows, is moved
         // out first so that the copy does not share it: appending to a shared log copied
@@ -119,7 +128,8 @@ extension Scenario {
         }
 
         // 3. Sanctions and leakage, on their own stream.
-        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions)
+        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions,
+                                              packageReports: false)  // only its events are read
         events += sanctionsTurn.events.map { Event(turn: turn, kind: .sanctions, text: $0) }
 
         // 4. Combat.
@@ -133,7 +143,7 @@ extension Scenario {
         // moves the rung to the nuclear threshold, or one rung past it, with its desperation
         // hazard, which follows its share of the fighting strength; one draw per side,
         // always made. Each change is logged with its own cause.
-        let anyNuclear = sides.contains(where: isNuclear)
+        let anyNuclear = sides.contains { isNuclear($0) }  // a closure, not `isNuclear`: that copied the scenario
         for i in sides.indices {
             let u = streams[.nuclear].uniform()
             guard ladder.isWar(newRung), newRung < ladder.top, isNuclear(sides[i]), combat != nil else { continue }
@@ -181,7 +191,7 @@ extension Scenario {
         var damage: [String: Double] = [:]
         for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
-                                moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map(position),
+                                moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map { position($0) },
                                 damagePct: damage, events: events, ending: ending)
         lastReport = report
         return report
@@ -197,7 +207,7 @@ extension Scenario {
         // order, so a repeat can only follow its twin): no set to build and sort each turn.
         var options: [Int] = []
         options.reserveCapacity(3)
-        for r in [rung - 1, rung, rung + 1].map(ladder.clamp) where options.last != r {
+        for r in [ladder.clamp(rung - 1), ladder.clamp(rung), ladder.clamp(rung + 1)] where options.last != r {
             if r <= rung || nuclear || !ladder.isNuclear(r) { options.append(r) }
         }
         let atWar = ladder.isWar(rung)

@@ -92,6 +92,20 @@ public struct Scenario: Codable, Hashable, Sendable {
         streams = RandomStreams(seed: seed)
     }
 
+    /// Gives this scenario its own copies of the storage it may share with scenarios on
+    /// other threads (the bundled warhead estimates, the standard ladder: `static let`s),
+    /// and a memo computed from them. The value is the same; what changes is that a Monte
+    /// Carlo worker that calls this on its scenario counts references only on objects of
+    /// its own, rather than on objects the other workers count too, whose counts then go
+    /// back and forth between the cores' caches.
+    public mutating func detachSharedStorage() {
+        warheads = Dictionary(uniqueKeysWithValues: warheads.map { ($0.key, $0.value) })
+        nuclearStates = nuclearStates.map { $0.map { $0 } }
+        ladder.rungs = ladder.rungs.map { $0 }
+        memo = PrewarMemo()
+        prepareMemo()
+    }
+
     func checkStates(_ codes: [String]) throws {
         for c in codes where capabilities[c] == nil {
             throw ScenarioError.unknownState(c)

@@ -38,6 +38,11 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
         current.reseed(seed)
     }
 
+    /// ``Scenario/detachSharedStorage()`` on the current state (the snapshots keep theirs).
+    public mutating func detachSharedStorage() {
+        current.detachSharedStorage()
+    }
+
     /// Advances `n` turns (each atomic); returns the last report. On an error the
     /// scenario stays at the last turn that completed, and the error is rethrown.
     public mutating func step(_ n: Int = 1, hooks: StepHooks = StepHooks()) throws -> TurnReport? {
@@ -105,6 +110,17 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
 
     /// The states passed through, oldest first, the current one last (for reports).
     public var timeline: [Scenario] { snapshots + [current] }
+
+    /// The highest rung of the states passed through (a Monte Carlo run's measure),
+    /// read without building ``timeline``.
+    public var highestRung: Int {
+        var highest = current.rung, node = newest
+        while let n = node {
+            highest = max(highest, n.scenario.rung)
+            node = n.previous
+        }
+        return highest
+    }
 
     /// Turns that `rewind` can reach.
     public var turns: [Int] { snapshots.map(\.turn) + [current.turn] }

@@ -41,14 +41,54 @@ struct MonteCarloRunner {
         sweep ? MonteCarlo.seed(MonteCarlo.seed(seed, run: row), run: run) : MonteCarlo.seed(seed, run: run)
     }
 
-    /// Steps one fork: reseeded, then `turns` turns or until it ends.
-    static let driver = """
-        local base, seed, turns = ...
-        local s = base:fork()
-        s:seed(seed)
-        if turns then s:step(turns) else while not s.ended do s:step() end end
-        return s
-        """
+    /// One run: a copy of the scenario at `index` (with its own copies of the policy and
+    /// hook tables, as `s:fork()` takes them) is reseeded with `seed` and stepped `turns`
+    /// turns, or until it ends; as `s:fork()`, `s:seed(seed)`, `s:step(turns)` would, but
+    /// without a scenario object, a history kept for undo, or a report table per call,
+    /// which nothing of a run reads (issue 14's profile: they were a third of a run). The
+    /// limits are checked between turns, as `s:step` does.
+    static func runOnce(_ L: OpaquePointer, scenario index: Int32, index run: Int, seed: Int64, turns: Int?) throws -> MonteCarlo.Run {
+        let index = lua_absindex(L, index)
+        guard let handle = LuaStack(L).object(at: index, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
+            throw LuaCallError("the script's scenario was lost")
+        }
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        ScenarioHandle.pushFunctionsCopy(L, scenario: index, group: "policies")
+        let policies = lua_gettop(L)
+        ScenarioHandle.pushFunctionsCopy(L, scenario: index, group: "hooks")
+        lua_pushnil(L)
+        let hasHooks = lua_next(L, -2) != 0
+        lua_settop(L, policies + 1)
+        var s = handle.history.current
+        var highest = handle.history.highestRung
+        s.reseed(seed)
+        let hooks = StepRunner.hooks(L, policies: policies, s)
+        var stepped = 0
+        do {
+            while s.ending == nil, turns.map({ stepped < $0 }) ?? true {
+                try LuaState.checkLimits(L)
+                let report = try s.step(hooks, atomic: false)  // a failed run is dropped whole
+                highest = max(highest, s.rung)
+                if hasHooks { try StepRunner.runHooks(L, hooks: policies + 1, report: report) }
+                stepped += 1
+            }
+        } catch {
+            throw classify(L, error)
+        }
+        return measure(s, highest: highest, index: run, seed: seed)
+    }
+
+    /// A run's error as the Lua call that made the run would have raised it: an interrupt
+    /// or a limit, when one fired, else a runtime error with the message.
+    static func classify(_ L: OpaquePointer, _ error: Error) -> Error {
+        let message = (error as? LuaCallError)?.message ?? (error as? LuaError)?.message ?? "\(error)"
+        if let fired = wg_limits_of(L)?.pointee.fired, fired != 0 {
+            return fired == 1 ? LuaError.interrupted(traceback: "") : LuaError.limit(message)
+        }
+        if let e = error as? LuaError { return e }
+        return LuaError.runtime(message: message, traceback: "")
+    }
 
     /// The script failed to build a scenario (not a run's failure).
     struct LoadFailure: Error { let message: String }
@@ -146,12 +186,7 @@ struct MonteCarloRunner {
         lua.userInfo[MonteCarloRunner.workerKey] = NSNumber(value: true)
         WargameModule.install(in: lua)
         let L = lua.L
-        do {
-            try lua.load(MonteCarloRunner.driver, name: "=montecarlo")
-        } catch {
-            throw LoadFailure(message: error.message)
-        }
-        let driver = lua_gettop(L), base = driver + 1
+        let driver = lua_gettop(L), base = driver + 1  // the script's scenario goes at `base`
         var loadedRow = -1
         let work = self
         return ParallelRuns<MonteCarlo.Run>.Worker(run: { job in
@@ -173,20 +208,17 @@ struct MonteCarloRunner {
                         if case .limit = e { throw e }
                         throw LoadFailure(message: e.message)
                     }
-                    guard LuaStack(L).object(at: base, tag: ScenarioHandle.tag, as: ScenarioHandle.self) != nil else {
+                    guard let h = LuaStack(L).object(at: base, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
                         throw LoadFailure(message: "\(work.script) did not return a scenario (it should end with 'return s')")
                     }
+                    // This worker's own copies of what the workers' scenarios share (bundled
+                    // data): the runs then count references on no object another core counts.
+                    try h.update { $0.detachSharedStorage() }
                     loadedRow = row
                 }
-                lua_pushvalue(L, driver)
-                lua_pushvalue(L, base)
-                lua_pushinteger(L, seed)
-                if let turns = work.turns { lua_pushinteger(L, Int64(turns)) } else { lua_pushnil(L) }
-                try lua.pcall(nargs: 3, nresults: 1)
-                guard let h = LuaStack(L).object(at: -1, tag: ScenarioHandle.tag, as: ScenarioHandle.self) else {
-                    throw LuaCallError("the driver lost the scenario")
+                let measured = try lua.withLimitsArmed {
+                    try MonteCarloRunner.runOnce(L, scenario: base, index: run, seed: seed, turns: work.turns)
                 }
-                let measured = MonteCarloRunner.measure(h.history, index: run, seed: seed)
                 lua_settop(L, base)
                 return measured
             } catch {
@@ -211,10 +243,9 @@ struct MonteCarloRunner {
     struct StatePointer: @unchecked Sendable { let L: OpaquePointer }
 
     /// Measurement of a finished run, kept apart from the dynamics.
-    static func measure(_ history: ScenarioHistory, index: Int, seed: Int64) -> MonteCarlo.Run {
-        let s = history.current
-        let loss = s.sanctions.packages.first.map { s.sanctions.damage($0.target).gdpLossPct }
-        let highest = history.timeline.map(\.rung).max() ?? s.rung
+    /// `highest` is the highest rung the run stood on, its script's turns before it included.
+    static func measure(_ s: Scenario, highest: Int, index: Int, seed: Int64) -> MonteCarlo.Run {
+        let loss = s.sanctions.packages.first.map { s.sanctions.gdpLossPct($0.target) }
         return MonteCarlo.Run(index: index, seed: seed, ending: s.ending?.reason.rawValue ?? "running", endTurn: s.turn,
                               maxRung: highest, maxRungName: s.ladder.name(highest), ladderRungs: s.ladder.rungs.count,
                               thresholdCrossed: s.ladder.nuclearThreshold.map { highest >= $0 } ?? false,

@@ -229,6 +229,15 @@ final class ScenarioHandle {
         return t == LUA_TTABLE
     }
 
+    /// Pushes a copy of the function list `group` of the scenario at `index`, as a fork
+    /// takes it (hook lists copied one level deeper); an empty table when it has none.
+    static func pushFunctionsCopy(_ L: OpaquePointer, scenario index: Int32, group: String) {
+        let index = lua_absindex(L, index)
+        lua_createtable(L, 0, 4)
+        if pushFunctions(L, scenario: index, group: group) { copyTable(L, from: -1, to: -2, deep: group == "hooks") }
+        lua_settop(L, -2)
+    }
+
     /// `wg.last()`: the registry holds the last scenario created, strongly, so that the
     /// REPL's meta-commands still find it when the script kept no reference (a weak one
     /// was collected between two commands).

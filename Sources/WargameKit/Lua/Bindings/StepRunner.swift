@@ -6,28 +6,49 @@ import CLua
 enum StepRunner {
     /// Policies of the scenario at `index` as engine closures, keyed by side index.
     static func hooks(_ L: OpaquePointer, scenario index: Int32, _ scenario: Scenario) throws -> StepHooks {
-        var hooks = StepHooks()
         let index = lua_absindex(L, index)
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard ScenarioHandle.pushFunctions(L, scenario: index, group: "policies") else { return hooks }
+        guard ScenarioHandle.pushFunctions(L, scenario: index, group: "policies") else { return withReseed(L) }
+        return hooks(L, table: lua_gettop(L), scenario) { L in
+            _ = ScenarioHandle.pushFunctions(L, scenario: index, group: "policies")
+        }
+    }
+
+    /// Policies kept in the table at `index` (a Monte Carlo run's own copy, which stays on
+    /// the stack while the run steps) as engine closures, keyed by side index.
+    static func hooks(_ L: OpaquePointer, policies index: Int32, _ scenario: Scenario) -> StepHooks {
+        let index = lua_absindex(L, index)
+        return hooks(L, table: index, scenario) { L in lua_pushvalue(L, index) }
+    }
+
+    /// The closures for the policies listed in the table at `table`; each call finds its
+    /// function again in the table that `push` pushes.
+    private static func hooks(_ L: OpaquePointer, table: Int32, _ scenario: Scenario,
+                              push: @escaping (OpaquePointer) -> Void) -> StepHooks {
+        var hooks = withReseed(L)
         lua_pushnil(L)
-        while lua_next(L, -2) != 0 {
+        while lua_next(L, table) != 0 {
             if let key = LuaStack(L).string(at: -2), let i = scenario.sideIndex(key) {
-                hooks.policies[i] = { view in try callPolicy(L, scenario: index, key: key, view: view) }
+                hooks.policies[i] = { view in try callPolicy(L, key: key, view: view, push: push) }
             }
             lua_settop(L, -2)
         }
+        return hooks
+    }
+
+    private static func withReseed(_ L: OpaquePointer) -> StepHooks {
+        var hooks = StepHooks()
         hooks.reseedScripts = { seed in try reseedMath(L, seed) }
         return hooks
     }
 
-    static func callPolicy(_ L: OpaquePointer, scenario index: Int32, key: String, view: SideView) throws -> Move? {
+    static func callPolicy(_ L: OpaquePointer, key: String, view: SideView, push: (OpaquePointer) -> Void) throws -> Move? {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        _ = ScenarioHandle.pushFunctions(L, scenario: index, group: "policies")
+        push(L)
         LuaStack(L).pushString(key)
-        guard lua_rawget(L, -2) == LUA_TFUNCTION else { return .hold }
+        guard lua_type(L, -2) == LUA_TTABLE, lua_rawget(L, -2) == LUA_TFUNCTION else { return .hold }
         LuaTables.push(view, L)
         do {
             try LuaState.protectedCall(L, nargs: 1, nresults: 1)
@@ -72,7 +93,14 @@ enum StepRunner {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         guard ScenarioHandle.pushFunctions(L, scenario: index, group: "hooks") else { return }
-        let hooksIndex = lua_gettop(L)
+        try runHooks(L, hooks: lua_gettop(L), report: report)
+    }
+
+    /// ``runHooks(_:scenario:report:)`` with the hook table at `hooksIndex`.
+    static func runHooks(_ L: OpaquePointer, hooks hooksIndex: Int32, report: TurnReport) throws {
+        let hooksIndex = lua_absindex(L, hooksIndex)
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
         func call(_ event: String, _ push: () -> Void) throws {
             LuaStack(L).pushString(event)
             guard lua_rawget(L, hooksIndex) == LUA_TTABLE else { lua_settop(L, -2); return }
