@@ -64,9 +64,18 @@ public enum ExerciseReport {
     static func injects(_ e: Exercise) -> String {
         let list = e.timeline.filter { $0.kind == .inject }
         var out = "<section id=\"injects\"><h2>White-cell injects</h2>"
-        guard !list.isEmpty else { return out + "<p class=\"note\">No inject in this exercise.</p></section>" }
-        out += "<table><thead><tr><th>turn</th><th>inject</th></tr></thead><tbody>"
-        for i in list { out += "<tr><td>\(i.turn)</td><td>\(HTMLText.escape(i.text))</td></tr>" }
-        return out + "</tbody></table></section>"
+        // Scheduled injects whose turn was not reached are listed apart: they did not happen.
+        let pending = e.definition.injects.filter { $0.turn > e.openTurnNumber || ($0.turn == e.openTurnNumber && e.isOver) }
+        if list.isEmpty {
+            out += "<p class=\"note\">No inject so far.</p>"
+        } else {
+            out += "<table><thead><tr><th>turn</th><th>inject</th></tr></thead><tbody>"
+            for i in list { out += "<tr><td>\(i.turn)</td><td>\(HTMLText.escape(i.text))</td></tr>" }
+            out += "</tbody></table>"
+        }
+        if !pending.isEmpty {
+            out += "<p class=\"note\">Scheduled but not reached: " + pending.map { "turn \($0.turn): \(HTMLText.escape($0.text))" }.joined(separator: "; ") + ".</p>"
+        }
+        return out + "</section>"
     }
 }
