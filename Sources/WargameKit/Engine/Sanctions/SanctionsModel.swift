@@ -147,6 +147,18 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         var meanAdaptation: Double { blocked > 0 ? adaptedBlocked / blocked : 0 }
     }
 
+    /// An alignment member's record and figures during one turn.
+    private struct MemberTurn {
+        var record: MemberRecord
+        /// κ_m when the member is still in, else 0.
+        var kappa: Double
+        var leaked: Double = 0
+        var income: Double = 0
+        var detectP: Double = 0
+        /// Not gone before this turn: its record goes back to the state.
+        var stillIn = false
+    }
+
     /// Advances the model through `turn` and returns what happened.
     ///
     /// Order within a turn: blocked flow per active package; leakage through members still
@@ -198,22 +210,24 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             flows[t].adaptedBlocked += b * adaptation[k]
         }
 
-        // The members' records, looked up once (written back below, where they change).
+        // The members' records, looked up once (written back below, where they change), with
+        // their figures for this turn: one array per alignment rather than one per figure,
+        // since allocating and freeing them was a large part of a turn (issue 14's profile).
         let slots = alignments.map { state.alignmentSlots.index(of: $0.name) }
-        var records: [[MemberRecord]] = alignments.indices.map { ai in
+        var members: [[MemberTurn]] = alignments.indices.map { ai in
             let r = slots[ai].map { state.alignmentSlots.values[$0].members }
-            return alignments[ai].members.map { r?[$0] ?? MemberRecord() }
-        }
-
-        // Capacity of members still in (active or detected), per alignment and member.
-        let kappa: [[Double]] = alignments.indices.map { ai in
-            alignments[ai].members.indices.map { mi in
-                plan.alignmentTarget[ai] != nil && records[ai][mi].status != .left ? plan.capacity[ai][mi] : 0
+            let helps = plan.alignmentTarget[ai] != nil
+            return alignments[ai].members.indices.map { mi in
+                let record = r?[alignments[ai].members[mi]] ?? MemberRecord()
+                // Capacity of members still in (active or detected).
+                return MemberTurn(record: record, kappa: helps && record.status != .left ? plan.capacity[ai][mi] : 0)
             }
         }
         for ai in alignments.indices {
             guard let t = plan.alignmentTarget[ai] else { continue }
-            flows[t].capacity += kappa[ai].reduce(0, +)
+            var sum = 0.0  // in member order, as the sum has always been made
+            for m in members[ai] { sum += m.kappa }
+            flows[t].capacity += sum
         }
         for t in flows.indices { flows[t].leaked = min(flows[t].blocked, flows[t].capacity) }
 
@@ -221,33 +235,32 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         // target, since leakage is shared in proportion to capacity. The rate per unit
         // rerouted is min(φ, μ) · ā: the target reroutes only while it costs no more than
         // going without, and the middlemen's margin shrinks as substitutes appear.
-        var leaked: [[Double]] = kappa.map { $0.map { _ in 0 } }
-        var income: [[Double]] = leaked
         for (ai, a) in alignments.enumerated() {
             guard let t = plan.alignmentTarget[ai], flows[t].capacity > 0 else { continue }
             let f = flows[t]
             let rate = min(a.commission, p.multiplier)
             for mi in a.members.indices {
-                leaked[ai][mi] = f.leaked * kappa[ai][mi] / f.capacity
-                income[ai][mi] = rate * f.meanAdaptation * leaked[ai][mi]
-                flows[t].commissionBase += rate * leaked[ai][mi]
+                let leaked = f.leaked * members[ai][mi].kappa / f.capacity
+                members[ai][mi].leaked = leaked
+                members[ai][mi].income = rate * f.meanAdaptation * leaked
+                flows[t].commissionBase += rate * leaked
             }
         }
 
         // Detection: one draw per member every turn, fixed order; only an undetected member
         // still rerouting can be detected.
-        var detectP: [[Double]] = leaked.map { $0.map { _ in 0 } }
         for (ai, a) in alignments.enumerated() {
             for (mi, m) in a.members.enumerated() {
                 var pm = 0.0
-                if leaked[ai][mi] > 0 && kappa[ai][mi] > 0 {
-                    pm = 1 - exp(-p.detectionRate * a.visibility * leaked[ai][mi] / kappa[ai][mi])
-                    detectP[ai][mi] = pm
+                let mt = members[ai][mi]
+                if mt.leaked > 0 && mt.kappa > 0 {
+                    pm = 1 - exp(-p.detectionRate * a.visibility * mt.leaked / mt.kappa)
+                    members[ai][mi].detectP = pm
                 }
                 let draw = rng.bernoulli(pm)
-                guard draw, records[ai][mi].status == .active else { continue }
-                records[ai][mi].status = .detected
-                records[ai][mi].detectedTurn = turn
+                guard draw, mt.record.status == .active else { continue }
+                members[ai][mi].record.status = .detected
+                members[ai][mi].record.detectedTurn = turn
                 report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
                 report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
             }
@@ -256,17 +269,17 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         // Secondary sanctions and pragmatic exits; the records go back to the state, one
         // look-up of the alignment's record for all its members.
         for (ai, a) in alignments.enumerated() {
-            var stillIn = [Bool](repeating: false, count: a.members.count)
             for (mi, m) in a.members.enumerated() {
-                var record = records[ai][mi]
+                let mt = members[ai][mi]
+                var record = mt.record
                 let st = record.status
                 guard st != .left else { continue }
-                stillIn[mi] = true
+                members[ai][mi].stillIn = true
                 let cost = plan.secondaryCost[ai][mi]
-                let expected = st == .detected ? cost : detectP[ai][mi] * cost
-                record.leaked += leaked[ai][mi]
-                record.commissionIncome += income[ai][mi]
-                if a.pragmatic && expected > income[ai][mi] {
+                let expected = st == .detected ? cost : mt.detectP * cost
+                record.leaked += mt.leaked
+                record.commissionIncome += mt.income
+                if a.pragmatic && expected > mt.income {
                     record.status = .left
                     record.leftTurn = turn
                     report.exits.append(MemberEvent(member: m, alignment: a.name, turn: turn))
@@ -274,13 +287,14 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 } else if st == .detected {
                     record.secondaryCost += cost
                 }
-                records[ai][mi] = record
+                members[ai][mi].record = record
             }
             if let slot = slots[ai] {
+                let turnOf = members[ai]
                 Self.update(&state.alignmentSlots.values[slot]) { r in
-                    for (mi, m) in a.members.enumerated() where stillIn[mi] {
-                        r.members.values[r.members.index(of: m, inserting: records[ai][mi])] = records[ai][mi]
-                        r.leaked += leaked[ai][mi]
+                    for (mi, m) in a.members.enumerated() where turnOf[mi].stillIn {
+                        r.members.values[r.members.index(of: m, inserting: turnOf[mi].record)] = turnOf[mi].record
+                        r.leaked += turnOf[mi].leaked
                     }
                 }
             }
@@ -304,7 +318,7 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 var byMember: [StateAmount] = []
                 for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
                     for (mi, m) in al.members.enumerated() {
-                        byMember.append(StateAmount(state: m, amount: leaked[ai][mi] * share))
+                        byMember.append(StateAmount(state: m, amount: members[ai][mi].leaked * share))
                     }
                 }
                 report.packages.append(PackageTurn(
