@@ -141,6 +141,31 @@ static inline lua_State *wg_newstate(wg_alloc_state *st) {
     return L;
 }
 
+/// Switches the state's collector to generational mode (lua_gc is variadic, which Swift
+/// cannot call).
+static inline void wg_gc_generational(lua_State *L) { (void)lua_gc(L, LUA_GCGEN, 0, 0); }
+
+/// Pushes "turn N [kind] text", an event's description, built on the C stack: a policy's
+/// view carries the last turn's events every turn, and building each line as a Swift
+/// string first was a tenth of the view's cost (issue 14's profile).
+static inline void wg_pushevent(lua_State *L, long long turn, const char *kind, size_t kl,
+                                const char *text, size_t tl) {
+    char digits[24];
+    int n = 0;
+    unsigned long long u = turn < 0 ? 0ULL - (unsigned long long)turn : (unsigned long long)turn;
+    do { digits[n++] = (char)('0' + u % 10); u /= 10; } while (u != 0);
+    if (turn < 0) digits[n++] = '-';
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addlstring(&b, "turn ", 5);
+    while (n > 0) luaL_addchar(&b, digits[--n]);
+    luaL_addlstring(&b, " [", 2);
+    luaL_addlstring(&b, kind, kl);
+    luaL_addlstring(&b, "] ", 2);
+    luaL_addlstring(&b, text, tl);
+    luaL_pushresult(&b);
+}
+
 // ---------------------------------------------------------------------------------------
 // Hooks: interruption (Ctrl-C) and per-chunk limits (instruction budget, wall clock).
 // Raising from a hook is what lua.c does; these are C frames, no Swift in between.

@@ -104,9 +104,9 @@ public struct LuaStack {
 
     public func pushString(_ s: String) {
         var s = s
-        s.withUTF8 { buf in
-            buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
-        }
+        // A raw pointer cast, not `withMemoryRebound`: that one looked up generic metadata
+        // on every call, a cost a policy's view paid per field (issue 14's profile).
+        s.withUTF8 { _ = lua_pushlstring(L, UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), $0.count) }
     }
 
     /// The string at `index` (strings only, no number coercion), bytes decoded as UTF-8.

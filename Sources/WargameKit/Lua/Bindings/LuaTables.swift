@@ -75,28 +75,37 @@ enum LuaTables {
 
     /// Field by field rather than through a `LuaValue` dictionary: a policy gets one every
     /// turn, and building the dictionary was most of the policy call (issue 14's profile).
+    /// The keys are C literals passed straight to Lua, whose string cache knows them by
+    /// address: no Swift string is made or converted per field.
     static func push(_ v: SideView, _ L: OpaquePointer) {
         let stack = LuaStack(L)
-        guard lua_checkstack(L, 4) != 0 else { lua_pushnil(L); return }
+        guard lua_checkstack(L, 6) != 0 else { lua_pushnil(L); return }
         lua_createtable(L, 0, 11)
-        func set(_ key: String, _ push: () -> Void) { push(); wg_rawsetfield(L, -2, key) }
-        set("side") { stack.pushString(v.side) }
-        set("leader") { stack.pushString(v.leader) }
-        set("turn") { lua_pushinteger(L, Int64(v.turn)) }
-        set("rung") { lua_pushinteger(L, Int64(v.rung)) }
-        set("rung_name") { stack.pushString(v.rungName) }
-        set("p_win") { lua_pushnumber(L, v.pWin) }
-        set("ratio") { lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300) }
-        set("position") { lua_pushnumber(L, v.position) }
-        set("damage_pct") { lua_pushnumber(L, v.damagePct) }
-        set("nuclear") { lua_pushboolean(L, v.nuclear ? 1 : 0) }
-        set("events") {
-            lua_createtable(L, Int32(clamping: v.recentEvents.count), 0)
-            for (i, e) in v.recentEvents.enumerated() {
-                stack.pushString(e.description)
-                lua_rawseti(L, -2, Int64(i + 1))
+        stack.pushString(v.side); wg_rawsetfield(L, -2, "side")
+        stack.pushString(v.leader); wg_rawsetfield(L, -2, "leader")
+        lua_pushinteger(L, Int64(v.turn)); wg_rawsetfield(L, -2, "turn")
+        lua_pushinteger(L, Int64(v.rung)); wg_rawsetfield(L, -2, "rung")
+        stack.pushString(v.rungName); wg_rawsetfield(L, -2, "rung_name")
+        lua_pushnumber(L, v.pWin); wg_rawsetfield(L, -2, "p_win")
+        lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300); wg_rawsetfield(L, -2, "ratio")
+        lua_pushnumber(L, v.position); wg_rawsetfield(L, -2, "position")
+        lua_pushnumber(L, v.damagePct); wg_rawsetfield(L, -2, "damage_pct")
+        lua_pushboolean(L, v.nuclear ? 1 : 0); wg_rawsetfield(L, -2, "nuclear")
+        lua_createtable(L, Int32(clamping: v.recentEvents.count), 0)
+        var i: Int64 = 0
+        for e in v.recentEvents {
+            // `e.description`, made by Lua from its parts.
+            var kind = e.kind.rawValue, text = e.text
+            kind.withUTF8 { k in
+                text.withUTF8 { t in
+                    wg_pushevent(L, Int64(e.turn), UnsafeRawPointer(k.baseAddress)?.assumingMemoryBound(to: CChar.self), k.count,
+                                 UnsafeRawPointer(t.baseAddress)?.assumingMemoryBound(to: CChar.self), t.count)
+                }
             }
+            i += 1
+            lua_rawseti(L, -2, i)
         }
+        wg_rawsetfield(L, -2, "events")
     }
 
     static func push(_ e: Event, _ L: OpaquePointer) {

@@ -186,6 +186,11 @@ struct MonteCarloRunner {
         lua.userInfo[MonteCarloRunner.workerKey] = NSNumber(value: true)
         WargameModule.install(in: lua)
         let L = lua.L
+        // A run's garbage (a policy's view each turn) dies young, while the script and its
+        // scenario live as long as the worker: the generational collector does not walk
+        // them again for each turn's few tables, as the incremental one did (its steps
+        // were about a twentieth of a turn in issue 14's profile).
+        wg_gc_generational(L)
         let driver = lua_gettop(L), base = driver + 1  // the script's scenario goes at `base`
         var loadedRow = -1
         let work = self

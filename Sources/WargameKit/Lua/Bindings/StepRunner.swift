@@ -1,4 +1,5 @@
 import CLua
+import Foundation
 
 /// The Lua side of a turn: policies and `on` hooks are Lua functions called with
 /// `lua_pcall` on the state the step was called with, so a failing one is an ordinary
@@ -55,6 +56,20 @@ enum StepRunner {
         } catch {
             throw LuaCallError(error.message, addsPosition: false)  // the engine adds side and turn
         }
+        // The usual answers, nil or a word, are read in place; anything else is copied into
+        // Swift (with its limits) to be checked. Copying every answer was a tenth of the
+        // policy call (issue 14's profile).
+        switch lua_type(L, -1) {
+        case LUA_TNIL: return nil
+        case LUA_TSTRING:
+            var len = 0
+            if let p = lua_tolstring(L, -1, &len) {
+                if equals(p, len, "escalate") { return .escalate }
+                if equals(p, len, "hold") { return .hold }
+                if equals(p, len, "deescalate") { return .deescalate }
+            }
+        default: break
+        }
         let result: LuaValue
         do {
             result = try LuaStack(L).boundedValue(at: -1, depth: 2)
@@ -72,6 +87,10 @@ enum StepRunner {
         default:
             throw LuaCallError("returned '\(result)': expected \"escalate\", \"hold\", \"deescalate\", {rung=n} or nil (the doctrine decides)", addsPosition: false)
         }
+    }
+
+    private static func equals(_ p: UnsafePointer<CChar>, _ len: Int, _ word: StaticString) -> Bool {
+        len == word.utf8CodeUnitCount && memcmp(p, word.utf8Start, len) == 0
     }
 
     /// `math.randomseed(seed)`, found by raw access in the loaded-modules table so a
