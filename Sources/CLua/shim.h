@@ -141,6 +141,13 @@ static inline lua_State *wg_newstate(wg_alloc_state *st) {
     return L;
 }
 
+/// Field write on a table Swift has just made (lua_createtable, no metatable): t[k] = the
+/// value on top (popped). lua_setfield reaches no metamethod on such a table, and it costs
+/// less than pushing the key and rotating it under the value for a raw set (a policy's
+/// view is made of eleven of them every turn; issue 14's profile). Never for a table a
+/// script can reach: use wg_rawsetfield there.
+static inline void wg_setfreshfield(lua_State *L, int idx, const char *k) { lua_setfield(L, idx, k); }
+
 /// Switches the state's collector to generational mode (lua_gc is variadic, which Swift
 /// cannot call).
 static inline void wg_gc_generational(lua_State *L) { (void)lua_gc(L, LUA_GCGEN, 0, 0); }

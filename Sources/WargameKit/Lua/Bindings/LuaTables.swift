@@ -76,21 +76,22 @@ enum LuaTables {
     /// Field by field rather than through a `LuaValue` dictionary: a policy gets one every
     /// turn, and building the dictionary was most of the policy call (issue 14's profile).
     /// The keys are C literals passed straight to Lua, whose string cache knows them by
-    /// address: no Swift string is made or converted per field.
+    /// address: no Swift string is made or converted per field; and the table is new, so
+    /// its fields are set without the raw set's key juggling (`wg_setfreshfield`).
     static func push(_ v: SideView, _ L: OpaquePointer) {
         let stack = LuaStack(L)
         guard lua_checkstack(L, 6) != 0 else { lua_pushnil(L); return }
         lua_createtable(L, 0, 11)
-        stack.pushString(v.side); wg_rawsetfield(L, -2, "side")
-        stack.pushString(v.leader); wg_rawsetfield(L, -2, "leader")
-        lua_pushinteger(L, Int64(v.turn)); wg_rawsetfield(L, -2, "turn")
-        lua_pushinteger(L, Int64(v.rung)); wg_rawsetfield(L, -2, "rung")
-        stack.pushString(v.rungName); wg_rawsetfield(L, -2, "rung_name")
-        lua_pushnumber(L, v.pWin); wg_rawsetfield(L, -2, "p_win")
-        lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300); wg_rawsetfield(L, -2, "ratio")
-        lua_pushnumber(L, v.position); wg_rawsetfield(L, -2, "position")
-        lua_pushnumber(L, v.damagePct); wg_rawsetfield(L, -2, "damage_pct")
-        lua_pushboolean(L, v.nuclear ? 1 : 0); wg_rawsetfield(L, -2, "nuclear")
+        stack.pushString(v.side); wg_setfreshfield(L, -2, "side")
+        stack.pushString(v.leader); wg_setfreshfield(L, -2, "leader")
+        lua_pushinteger(L, Int64(v.turn)); wg_setfreshfield(L, -2, "turn")
+        lua_pushinteger(L, Int64(v.rung)); wg_setfreshfield(L, -2, "rung")
+        stack.pushString(v.rungName); wg_setfreshfield(L, -2, "rung_name")
+        lua_pushnumber(L, v.pWin); wg_setfreshfield(L, -2, "p_win")
+        lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300); wg_setfreshfield(L, -2, "ratio")
+        lua_pushnumber(L, v.position); wg_setfreshfield(L, -2, "position")
+        lua_pushnumber(L, v.damagePct); wg_setfreshfield(L, -2, "damage_pct")
+        lua_pushboolean(L, v.nuclear ? 1 : 0); wg_setfreshfield(L, -2, "nuclear")
         lua_createtable(L, Int32(clamping: v.recentEvents.count), 0)
         var i: Int64 = 0
         for e in v.recentEvents {
@@ -105,7 +106,7 @@ enum LuaTables {
             i += 1
             lua_rawseti(L, -2, i)
         }
-        wg_rawsetfield(L, -2, "events")
+        wg_setfreshfield(L, -2, "events")
     }
 
     static func push(_ e: Event, _ L: OpaquePointer) {
