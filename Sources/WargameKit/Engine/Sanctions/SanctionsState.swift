@@ -148,6 +148,21 @@ struct Slots<Value: Hashable & Sendable>: Hashable, Sendable {
         return keys.count - 1
     }
 
+    /// ``index(of:)``, trying `hint` first: where the slots were filled in the order a turn
+    /// fills them (a plan knows it), one comparison finds the key, and an equal code
+    /// compares in one step; elsewhere (a loaded state, keys sorted) it is searched for.
+    /// Keys are unique, so both give the same index.
+    func index(of key: String, hint: Int) -> Int? {
+        if keys.indices.contains(hint) && keys[hint] == key { return hint }
+        return index(of: key)
+    }
+
+    /// ``index(of:inserting:)``, trying `hint` first (see ``index(of:hint:)``).
+    mutating func index(of key: String, hint: Int, inserting value: @autoclosure () -> Value) -> Int {
+        if keys.indices.contains(hint) && keys[hint] == key { return hint }
+        return index(of: key, inserting: value())
+    }
+
     func dictionary<T>(_ transform: (Value) -> T) -> [String: T] {
         Dictionary(zip(keys, values.map(transform)), uniquingKeysWith: { first, _ in first })
     }
