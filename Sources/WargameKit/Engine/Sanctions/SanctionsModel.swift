@@ -124,9 +124,14 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// Creates missing records, so `advance` and `damage` can look them up. Looks first:
     /// after the first turn every record exists, and rewriting them would copy them.
     private mutating func prepareRecords() {
-        for p in packages { _ = state.packageSlots.index(of: p.name, inserting: PackageSlot()) }
+        // Room for the records and sums a turn adds, made once in a new state rather than
+        // grown one entry at a time on the first turn of every run (issue 14's profile).
+        if state.packageSlots.isEmpty { state.packageSlots.reserveCapacity(packages.count) }
+        if state.alignmentSlots.isEmpty { state.alignmentSlots.reserveCapacity(alignments.count) }
+        if state.gdpLossSlots.isEmpty { state.gdpLossSlots.reserveCapacity(packages.reduce(0) { $0 + $1.sanctioners.count + 1 }) }
+        for p in packages { _ = state.packageSlots.index(of: p.name, inserting: PackageSlot(sanctioners: p.sanctioners.count)) }
         for a in alignments {
-            let i = state.alignmentSlots.index(of: a.name, inserting: AlignmentSlot())
+            let i = state.alignmentSlots.index(of: a.name, inserting: AlignmentSlot(members: a.members.count))
             if a.members.allSatisfy({ state.alignmentSlots.values[i].members.index(of: $0) != nil }) { continue }
             for m in a.members { _ = state.alignmentSlots.values[i].members.index(of: m, inserting: MemberRecord()) }
         }
@@ -273,9 +278,9 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 }
                 state.alignmentSlots.values[slot].members.values[mt.slot].status = .detected
                 state.alignmentSlots.values[slot].members.values[mt.slot].detectedTurn = turn
-                let m = alignments[ai].members[mi], name = alignments[ai].name
-                report.detections.append(MemberEvent(member: m, alignment: name, turn: turn))
-                report.events.append("\(m) detected in '\(name)' (turn \(turn))")
+                let event = MemberEvent(member: alignments[ai].members[mi], alignment: alignments[ai].name, turn: turn)
+                report.detections.append(event)
+                report.events.append(event.logLine("detected in"))
             }
         }
 
@@ -300,8 +305,9 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                         if pragmatic && expected > mt.income {
                             record.status = .left
                             record.leftTurn = turn
-                            report.exits.append(MemberEvent(member: names[mi], alignment: name, turn: turn))
-                            report.events.append("\(names[mi]) leaves '\(name)' (turn \(turn))")
+                            let event = MemberEvent(member: names[mi], alignment: name, turn: turn)
+                            report.exits.append(event)
+                            report.events.append(event.logLine("leaves"))
                         } else if st == .detected {
                             record.secondaryCost += cost
                         }
@@ -424,7 +430,8 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// tenth of the cost of hashing the code in `gdp` (issue 14's profile).
     func gdpLossPct(_ code: String, plan: SanctionsPlan?) -> Double {
         guard let plan, let i = plan.lossStates.firstIndex(of: code), plan.gdp == gdp else { return gdpLossPct(code) }
-        let loss = state.gdpLossSlots.index(of: code, hint: plan.lossSlot[i]).map { state.gdpLossSlots.values[$0] } ?? 0
+        var loss = 0.0
+        if let slot = state.gdpLossSlots.index(of: code, hint: plan.lossSlot[i]) { loss = state.gdpLossSlots.values[slot] }
         let y = plan.lossGDP[i]
         return y > 0 ? 100 * loss / y : 0
     }
