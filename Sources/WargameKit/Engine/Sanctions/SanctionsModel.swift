@@ -429,11 +429,7 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// first where the plan expects it, so the figure is the same whatever the plan, for a
     /// tenth of the cost of hashing the code in `gdp` (issue 14's profile).
     func gdpLossPct(_ code: String, plan: SanctionsPlan?) -> Double {
-        guard let plan, let i = plan.lossStates.firstIndex(of: code), plan.gdp == gdp else { return gdpLossPct(code) }
-        var loss = 0.0
-        if let slot = state.gdpLossSlots.index(of: code, hint: plan.lossSlot[i]) { loss = state.gdpLossSlots.values[slot] }
-        let y = plan.lossGDP[i]
-        return y > 0 ? 100 * loss / y : 0
+        plan?.gdpLossPct(code, in: self) ?? gdpLossPct(code)
     }
 
     /// Cumulative damage seen from `state` (see `Damage`).

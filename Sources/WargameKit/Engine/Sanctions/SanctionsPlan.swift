@@ -136,6 +136,16 @@ final class SanctionsPlan: Sendable {
         gdp = model.gdp
     }
 
+    /// ``SanctionsModel/gdpLossPct(_:)`` of `model` from the plan's figures, nil when the
+    /// plan does not know `code` or `model`'s GDP is no longer the plan's.
+    func gdpLossPct(_ code: String, in model: SanctionsModel) -> Double? {
+        guard let i = lossStates.firstIndex(of: code), gdp == model.gdp else { return nil }
+        let slots = model.state.gdpLossSlots
+        let loss = slots.index(of: code, hint: lossSlot[i]).map { slots.values[$0] } ?? 0
+        let y = lossGDP[i]
+        return y > 0 ? 100 * loss / y : 0
+    }
+
     /// Whether the plan holds for `model` with the packages `active`.
     func holds(for model: SanctionsModel, active: [Int]) -> Bool {
         self.active == active && parameters == model.parameters && packages == model.packages
