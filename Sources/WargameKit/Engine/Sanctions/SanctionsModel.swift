@@ -124,9 +124,14 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
     /// Creates missing records, so `advance` and `damage` can look them up. Looks first:
     /// after the first turn every record exists, and rewriting them would copy them.
     private mutating func prepareRecords() {
-        for p in packages { _ = state.packageSlots.index(of: p.name, inserting: PackageSlot()) }
+        // Room for the records and sums a turn adds, made once in a new state rather than
+        // grown one entry at a time on the first turn of every run (issue 14's profile).
+        if state.packageSlots.isEmpty { state.packageSlots.reserveCapacity(packages.count) }
+        if state.alignmentSlots.isEmpty { state.alignmentSlots.reserveCapacity(alignments.count) }
+        if state.gdpLossSlots.isEmpty { state.gdpLossSlots.reserveCapacity(packages.reduce(0) { $0 + $1.sanctioners.count + 1 }) }
+        for p in packages { _ = state.packageSlots.index(of: p.name, inserting: PackageSlot(sanctioners: p.sanctioners.count)) }
         for a in alignments {
-            let i = state.alignmentSlots.index(of: a.name, inserting: AlignmentSlot())
+            let i = state.alignmentSlots.index(of: a.name, inserting: AlignmentSlot(members: a.members.count))
             if a.members.allSatisfy({ state.alignmentSlots.values[i].members.index(of: $0) != nil }) { continue }
             for m in a.members { _ = state.alignmentSlots.values[i].members.index(of: m, inserting: MemberRecord()) }
         }
@@ -136,7 +141,8 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
 
     /// Leakage figures for one target this turn, computed before any draw.
     private struct TargetFlows {
-        var blocked: Double = 0
+        /// B_t, from the plan.
+        var blocked: Double
         var capacity: Double = 0
         var leaked: Double = 0
         /// Σ_p a(τ_p) · B_p: divided by `blocked`, the blocked-weighted mean adaptation ā.
@@ -147,16 +153,15 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         var meanAdaptation: Double { blocked > 0 ? adaptedBlocked / blocked : 0 }
     }
 
-    /// An alignment member's record and figures during one turn.
+    /// An alignment member's figures during one turn; its record is changed in the state.
     private struct MemberTurn {
-        var record: MemberRecord
+        /// Where its record is in its alignment's record.
+        var slot: Int
         /// κ_m when the member is still in, else 0.
         var kappa: Double
         var leaked: Double = 0
         var income: Double = 0
         var detectP: Double = 0
-        /// Not gone before this turn: its record goes back to the state.
-        var stillIn = false
     }
 
     /// Advances the model through `turn` and returns what happened.
@@ -175,15 +180,13 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
 
     /// ``advance(turn:rng:)`` with the figures that stay the same from turn to turn kept
     /// in `plan`, which is made again when it does not hold for this model and turn.
-    /// Without `packageReports` the report's `packages` stay empty (a scenario's turn reads
-    /// only the events; building and freeing the figures per package was a tenth of a turn
-    /// of sanctions): the state and the draws are the same.
+    /// Without `packageReports` the report's `packages` and `targetGDPLoss` stay empty (a
+    /// scenario's turn reads only the events; building and freeing the figures per package
+    /// was a tenth of a turn of sanctions): the state and the draws are the same.
     mutating func advance(turn: Int, rng: inout SeededGenerator, plan memo: inout SanctionsPlan?,
                           packageReports: Bool = true) -> SanctionsTurn {
-        let p = parameters
         var report = SanctionsTurn(turn: turn)
-        let active = packages.indices.filter { packages[$0].startTurn <= turn }
-        if memo?.holds(for: self, active: active) != true { memo = SanctionsPlan(self, active: active) }
+        if memo?.holds(for: self, turn: turn) != true { memo = SanctionsPlan(self, active: activePackages(at: turn)) }
         // The records' look-ups are skipped once they were made for the plan's inputs in
         // this state (the plan travels with the state it was used on: a copy, an undo or
         // a loaded file brings its own, or none).
@@ -192,42 +195,49 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
             memo = memo?.withRecordsPrepared()
         }
         guard let plan = memo else { return report }
-
-        // Adaptation per active package, and the blocked flow per target.
-        var tau: [Int] = [], adaptation: [Double] = []
-        tau.reserveCapacity(active.count)
-        adaptation.reserveCapacity(active.count)
-        for i in active {
-            // Overflow-safe: start turns come from scripts and may be anything.
-            let (elapsed, overflow) = turn.subtractingReportingOverflow(packages[i].startTurn)
-            tau.append(overflow ? Int.max : elapsed)
-            adaptation.append(p.adaptation(turns: tau[tau.count - 1]))
-        }
-        var flows = [TargetFlows](repeating: TargetFlows(), count: plan.targets.count)
-        for k in active.indices {
-            let b = plan.blocked[k], t = plan.packageTarget[k]
-            flows[t].blocked += b
-            flows[t].adaptedBlocked += b * adaptation[k]
-        }
-
-        // The members' records, looked up once (written back below, where they change), with
-        // their figures for this turn: one array per alignment rather than one per figure,
-        // since allocating and freeing them was a large part of a turn (issue 14's profile).
-        let slots = alignments.map { state.alignmentSlots.index(of: $0.name) }
-        var members: [[MemberTurn]] = alignments.indices.map { ai in
-            let r = slots[ai].map { state.alignmentSlots.values[$0].members }
-            let helps = plan.alignmentTarget[ai] != nil
-            return alignments[ai].members.indices.map { mi in
-                let record = r?[alignments[ai].members[mi]] ?? MemberRecord()
-                // Capacity of members still in (active or detected).
-                return MemberTurn(record: record, kappa: helps && record.status != .left ? plan.capacity[ai][mi] : 0)
+        // The figures per target and per member are scratch on the stack: allocating and
+        // freeing arrays of them was a large part of a turn (issue 14's profile).
+        withUnsafeTemporaryAllocation(of: TargetFlows.self, capacity: plan.targets.count) { flows in
+            withUnsafeTemporaryAllocation(of: MemberTurn.self, capacity: plan.memberCount) { members in
+                advance(turn: turn, rng: &rng, plan: plan, flows: flows, members: members,
+                        packageReports: packageReports, report: &report)
             }
         }
+        state.lastTurn = turn
+        return report
+    }
+
+    /// The turn itself, with uninitialized scratch for each target and member (both hold
+    /// only numbers, so they need no deinitializing).
+    private mutating func advance(turn: Int, rng: inout SeededGenerator, plan: SanctionsPlan,
+                                  flows: UnsafeMutableBufferPointer<TargetFlows>,
+                                  members: UnsafeMutableBufferPointer<MemberTurn>,
+                                  packageReports: Bool, report: inout SanctionsTurn) {
+        let p = parameters
+
+        // The blocked flow per target, and its sum weighted by each package's adaptation.
+        for t in flows.indices { flows.initializeElement(at: t, to: TargetFlows(blocked: plan.targetBlocked[t])) }
+        for k in plan.active.indices {
+            flows[plan.packageTarget[k]].adaptedBlocked += plan.blocked[k] * adaptation(of: plan.active[k], at: turn).a
+        }
+
+        // Capacity of members still in (active or detected), with where their records are:
+        // `j` counts the members of all alignments, as the plan and the scratch do.
+        var j = 0
         for ai in alignments.indices {
-            guard let t = plan.alignmentTarget[ai] else { continue }
+            let slot = state.alignmentSlots.index(of: alignments[ai].name, hint: ai, inserting: AlignmentSlot())
+            let names = alignments[ai].members, helps = plan.alignmentTarget[ai] != nil
             var sum = 0.0  // in member order, as the sum has always been made
-            for m in members[ai] { sum += m.kappa }
-            flows[t].capacity += sum
+            Self.update(&state.alignmentSlots.values[slot].members) { records in
+                for mi in names.indices {
+                    let record = records.index(of: names[mi], hint: mi, inserting: MemberRecord())
+                    let kappa = helps && records.values[record].status != .left ? plan.capacity[j] : 0
+                    members.initializeElement(at: j, to: MemberTurn(slot: record, kappa: kappa))
+                    sum += kappa
+                    j += 1
+                }
+            }
+            if let t = plan.alignmentTarget[ai] { flows[t].capacity += sum }
         }
         for t in flows.indices { flows[t].leaked = min(flows[t].blocked, flows[t].capacity) }
 
@@ -235,99 +245,113 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         // target, since leakage is shared in proportion to capacity. The rate per unit
         // rerouted is min(φ, μ) · ā: the target reroutes only while it costs no more than
         // going without, and the middlemen's margin shrinks as substitutes appear.
-        for (ai, a) in alignments.enumerated() {
+        j = 0
+        for ai in alignments.indices {
+            let range = j..<j + alignments[ai].members.count
+            j = range.upperBound
             guard let t = plan.alignmentTarget[ai], flows[t].capacity > 0 else { continue }
             let f = flows[t]
-            let rate = min(a.commission, p.multiplier)
-            for mi in a.members.indices {
-                let leaked = f.leaked * members[ai][mi].kappa / f.capacity
-                members[ai][mi].leaked = leaked
-                members[ai][mi].income = rate * f.meanAdaptation * leaked
+            let rate = min(alignments[ai].commission, p.multiplier)
+            for m in range {
+                let leaked = f.leaked * members[m].kappa / f.capacity
+                members[m].leaked = leaked
+                members[m].income = rate * f.meanAdaptation * leaked
                 flows[t].commissionBase += rate * leaked
             }
         }
 
         // Detection: one draw per member every turn, fixed order; only an undetected member
         // still rerouting can be detected.
-        for (ai, a) in alignments.enumerated() {
-            for (mi, m) in a.members.enumerated() {
+        j = 0
+        for ai in alignments.indices {
+            let slot = state.alignmentSlots.index(of: alignments[ai].name, hint: ai, inserting: AlignmentSlot())
+            for mi in alignments[ai].members.indices {
                 var pm = 0.0
-                let mt = members[ai][mi]
+                let mt = members[j]
                 if mt.leaked > 0 && mt.kappa > 0 {
-                    pm = 1 - exp(-p.detectionRate * a.visibility * mt.leaked / mt.kappa)
-                    members[ai][mi].detectP = pm
+                    pm = 1 - exp(-p.detectionRate * alignments[ai].visibility * mt.leaked / mt.kappa)
+                    members[j].detectP = pm
                 }
-                let draw = rng.bernoulli(pm)
-                guard draw, mt.record.status == .active else { continue }
-                members[ai][mi].record.status = .detected
-                members[ai][mi].record.detectedTurn = turn
-                report.detections.append(MemberEvent(member: m, alignment: a.name, turn: turn))
-                report.events.append("\(m) detected in '\(a.name)' (turn \(turn))")
+                j += 1
+                guard rng.bernoulli(pm), state.alignmentSlots.values[slot].members.values[mt.slot].status == .active else {
+                    continue
+                }
+                state.alignmentSlots.values[slot].members.values[mt.slot].status = .detected
+                state.alignmentSlots.values[slot].members.values[mt.slot].detectedTurn = turn
+                let event = MemberEvent(member: alignments[ai].members[mi], alignment: alignments[ai].name, turn: turn)
+                report.detections.append(event)
+                report.events.append(event.logLine("detected in"))
             }
         }
 
-        // Secondary sanctions and pragmatic exits; the records go back to the state, one
-        // look-up of the alignment's record for all its members.
-        for (ai, a) in alignments.enumerated() {
-            for (mi, m) in a.members.enumerated() {
-                let mt = members[ai][mi]
-                var record = mt.record
-                let st = record.status
-                guard st != .left else { continue }
-                members[ai][mi].stillIn = true
-                let cost = plan.secondaryCost[ai][mi]
-                let expected = st == .detected ? cost : mt.detectP * cost
-                record.leaked += mt.leaked
-                record.commissionIncome += mt.income
-                if a.pragmatic && expected > mt.income {
-                    record.status = .left
-                    record.leftTurn = turn
-                    report.exits.append(MemberEvent(member: m, alignment: a.name, turn: turn))
-                    report.events.append("\(m) leaves '\(a.name)' (turn \(turn))")
-                } else if st == .detected {
-                    record.secondaryCost += cost
-                }
-                members[ai][mi].record = record
-            }
-            if let slot = slots[ai] {
-                let turnOf = members[ai]
-                Self.update(&state.alignmentSlots.values[slot]) { r in
-                    for (mi, m) in a.members.enumerated() where turnOf[mi].stillIn {
-                        r.members.values[r.members.index(of: m, inserting: turnOf[mi].record)] = turnOf[mi].record
-                        r.leaked += turnOf[mi].leaked
+        // Secondary sanctions and pragmatic exits, on the records in the state, one access
+        // to the alignment's record for all its members.
+        j = 0
+        for ai in alignments.indices {
+            let slot = state.alignmentSlots.index(of: alignments[ai].name, hint: ai, inserting: AlignmentSlot())
+            let names = alignments[ai].members, name = alignments[ai].name, pragmatic = alignments[ai].pragmatic
+            let first = j
+            j += names.count
+            Self.update(&state.alignmentSlots.values[slot]) { r in
+                for mi in names.indices {
+                    let mt = members[first + mi]
+                    let st = r.members.values[mt.slot].status
+                    guard st != .left else { continue }
+                    let cost = plan.secondaryCost[first + mi]
+                    let expected = st == .detected ? cost : mt.detectP * cost
+                    Self.update(&r.members.values[mt.slot]) { record in
+                        record.leaked += mt.leaked
+                        record.commissionIncome += mt.income
+                        if pragmatic && expected > mt.income {
+                            record.status = .left
+                            record.leftTurn = turn
+                            let event = MemberEvent(member: names[mi], alignment: name, turn: turn)
+                            report.exits.append(event)
+                            report.events.append(event.logLine("leaves"))
+                        } else if st == .detected {
+                            record.secondaryCost += cost
+                        }
                     }
+                    r.leaked += mt.leaked
                 }
             }
         }
 
         // Per-package figures: the target's leakage and commission shared by blocked flow;
         // each package's commission adapts with its own τ, so Σ_p C_p = Σ_m income_m.
-        var targetLoss = [Double](repeating: 0, count: plan.targets.count)
-        for (k, i) in active.enumerated() {
-            let pk = packages[i]
+        var targetLoss: [Double] = []  // for the report only
+        if packageReports { targetLoss = [Double](repeating: 0, count: flows.count) }
+        for k in plan.active.indices {
+            let i = plan.active[k]
+            let (tau, a) = adaptation(of: i, at: turn)
             let t = plan.packageTarget[k], f = flows[t], b = plan.blocked[k]
             let share = f.blocked > 0 ? b / f.blocked : 0
-            let a = adaptation[k]
             let l = f.leaked * share
             let c = f.commissionBase * share * a
             let u = b - l
             let loss = p.multiplier * u * a + c
             let bs = plan.blockedBy[k]
-            let costs = bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }
             if packageReports {
                 var byMember: [StateAmount] = []
-                for (ai, al) in alignments.enumerated() where plan.alignmentTarget[ai] == t {
-                    for (mi, m) in al.members.enumerated() {
-                        byMember.append(StateAmount(state: m, amount: members[ai][mi].leaked * share))
+                j = 0
+                for ai in alignments.indices {
+                    let names = alignments[ai].members
+                    defer { j += names.count }
+                    guard plan.alignmentTarget[ai] == t else { continue }
+                    for mi in names.indices {
+                        byMember.append(StateAmount(state: names[mi], amount: members[j + mi].leaked * share))
                     }
                 }
                 report.packages.append(PackageTurn(
-                    name: pk.name, target: pk.target, tau: tau[k], adaptation: a, blocked: b,
-                    blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u,
-                    commission: c, targetGDPLoss: loss, sanctionerCost: costs))
+                    name: packages[i].name, target: packages[i].target, tau: tau, adaptation: a, blocked: b,
+                    blockedBySanctioner: bs, leaked: l, leakedByMember: byMember, unreplaced: u, commission: c,
+                    targetGDPLoss: loss,
+                    sanctionerCost: bs.map { StateAmount(state: $0.state, amount: p.multiplier * $0.amount * a) }))
+                targetLoss[t] += loss
             }
 
-            let slot = state.packageSlots.index(of: pk.name, inserting: PackageSlot())
+            // Records found where a turn put them (see `Slots.index(of:hint:)`).
+            let slot = state.packageSlots.index(of: packages[i].name, hint: i, inserting: PackageSlot())
             Self.update(&state.packageSlots.values[slot]) { record in
                 // Saturating: a counter from a save file is checked on load, but never trap here.
                 let (active, wrapped) = record.turnsActive.addingReportingOverflow(1)
@@ -337,19 +361,40 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
                 record.unreplaced += u
                 record.commission += c
                 record.targetLoss += loss
-                for x in bs { record.blockedBySanctioner.values[record.blockedBySanctioner.index(of: x.state, inserting: 0)] += x.amount }
-                for x in costs {
-                    record.sanctionerCost.values[record.sanctionerCost.index(of: x.state, inserting: 0)] += x.amount
+                for s in bs.indices {
+                    record.blockedBySanctioner.values[
+                        record.blockedBySanctioner.index(of: bs[s].state, hint: s, inserting: 0)] += bs[s].amount
+                }
+                for s in bs.indices {
+                    record.sanctionerCost.values[
+                        record.sanctionerCost.index(of: bs[s].state, hint: s, inserting: 0)] += p.multiplier * bs[s].amount * a
                 }
             }
-            for x in costs { state.gdpLossSlots.values[state.gdpLossSlots.index(of: x.state, inserting: 0)] += x.amount }
-            state.gdpLossSlots.values[state.gdpLossSlots.index(of: pk.target, inserting: 0)] += loss
-            targetLoss[t] += loss
+            let lossSlots = plan.sanctionerLossSlot[k]
+            for s in bs.indices {
+                state.gdpLossSlots.values[
+                    state.gdpLossSlots.index(of: bs[s].state, hint: lossSlots[s], inserting: 0)] += p.multiplier * bs[s].amount * a
+            }
+            state.gdpLossSlots.values[
+                state.gdpLossSlots.index(of: packages[i].target, hint: plan.targetLossSlot[k], inserting: 0)] += loss
         }
-        let byTarget = plan.targets.indices.map { StateAmount(state: plan.targets[$0], amount: targetLoss[$0]) }
-        report.targetGDPLoss = byTarget.count > 1 ? byTarget.sorted { $0.state < $1.state } : byTarget
-        state.lastTurn = turn
-        return report
+        if packageReports {
+            let byTarget = plan.targets.indices.map { StateAmount(state: plan.targets[$0], amount: targetLoss[$0]) }
+            report.targetGDPLoss = byTarget.count > 1 ? byTarget.sorted { $0.state < $1.state } : byTarget
+        }
+    }
+
+    /// τ, the turns since package `i` began, and a(τ), its adaptation factor, at `turn`.
+    private func adaptation(of i: Int, at turn: Int) -> (tau: Int, a: Double) {
+        // Overflow-safe: start turns come from scripts and may be anything.
+        let (elapsed, overflow) = turn.subtractingReportingOverflow(packages[i].startTurn)
+        let tau = overflow ? Int.max : elapsed
+        return (tau, parameters.adaptation(turns: tau))
+    }
+
+    /// Indices of the packages that apply at `turn`, in model order.
+    func activePackages(at turn: Int) -> [Int] {
+        packages.indices.filter { packages[$0].startTurn <= turn }
     }
 
     /// Runs `body` on the record in place (one access, so its arrays are not copied).
@@ -377,6 +422,14 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         let loss = self.state.gdpLossSlots[state] ?? 0
         let y = gdp[state] ?? 0
         return y > 0 ? 100 * loss / y : 0
+    }
+
+    /// ``gdpLossPct(_:)`` with the plan of the model's turns, or nil: the GDP is taken from
+    /// the plan while the model's is the one it was made with, and the loss is looked for
+    /// first where the plan expects it, so the figure is the same whatever the plan, for a
+    /// tenth of the cost of hashing the code in `gdp` (issue 14's profile).
+    func gdpLossPct(_ code: String, plan: SanctionsPlan?) -> Double {
+        plan?.gdpLossPct(code, in: self) ?? gdpLossPct(code)
     }
 
     /// Cumulative damage seen from `state` (see `Damage`).

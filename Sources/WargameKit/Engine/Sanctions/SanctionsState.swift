@@ -138,6 +138,14 @@ struct Slots<Value: Hashable & Sendable>: Hashable, Sendable {
 
     func index(of key: String) -> Int? { keys.firstIndex(of: key) }
 
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// Room for `n` keys and values.
+    mutating func reserveCapacity(_ n: Int) {
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
+    }
+
     subscript(key: String) -> Value? { index(of: key).map { values[$0] } }
 
     /// The index of `key`, appended with `value` when it is not there yet.
@@ -146,6 +154,24 @@ struct Slots<Value: Hashable & Sendable>: Hashable, Sendable {
         keys.append(key)
         values.append(value())
         return keys.count - 1
+    }
+
+    /// ``index(of:)``, trying `hint` first: where the slots were filled in the order a turn
+    /// fills them (a plan knows it), one comparison finds the key, and an equal code
+    /// compares in one step; elsewhere (a loaded state, keys sorted) it is searched for.
+    /// Keys are unique, so both give the same index. Inlined: the call cost more than the
+    /// comparison (issue 14's profile).
+    @inline(__always)
+    func index(of key: String, hint: Int) -> Int? {
+        if keys.indices.contains(hint) && keys[hint] == key { return hint }
+        return index(of: key)
+    }
+
+    /// ``index(of:inserting:)``, trying `hint` first (see ``index(of:hint:)``).
+    @inline(__always)
+    mutating func index(of key: String, hint: Int, inserting value: @autoclosure () -> Value) -> Int {
+        if keys.indices.contains(hint) && keys[hint] == key { return hint }
+        return index(of: key, inserting: value())
     }
 
     func dictionary<T>(_ transform: (Value) -> T) -> [String: T] {
@@ -161,6 +187,12 @@ struct PackageSlot: Hashable, Sendable {
     var sanctionerCost = Slots<Double>()
 
     init() {}
+
+    /// An empty record with room for the sums of `sanctioners` sanctioners.
+    init(sanctioners: Int) {
+        blockedBySanctioner.reserveCapacity(sanctioners)
+        sanctionerCost.reserveCapacity(sanctioners)
+    }
 
     init(_ r: PackageRecord) {
         (turnsActive, blocked, leaked, unreplaced, commission, targetLoss) =
@@ -185,6 +217,9 @@ struct AlignmentSlot: Hashable, Sendable {
     var members = Slots<MemberRecord>()
 
     init() {}
+
+    /// An empty record with room for `members` members.
+    init(members: Int) { self.members.reserveCapacity(members) }
 
     init(_ r: AlignmentRecord) {
         leaked = r.leaked

@@ -20,6 +20,65 @@ public struct MemberEvent: Codable, Hashable, Sendable {
     }
 }
 
+extension MemberEvent {
+    /// The event's line in the log, "`member` `verb` '`alignment`' (turn `turn`)", e.g.
+    /// "TUR detected in 'Eurasian roundabout' (turn 3)", written into a string allocated
+    /// once: an interpolation grows its string and appends piece by piece, which cost a
+    /// turn with an event more than the rest of its sanctions (issue 14's profile).
+    func logLine(_ verb: StaticString) -> String {
+        var member = member, alignment = alignment
+        // 12 bytes of punctuation and "turn", at most 20 of the number (Int.min).
+        let capacity = member.utf8.count + verb.utf8CodeUnitCount + alignment.utf8.count + 32
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var line = LineWriter(buffer)
+            member.withUTF8 { line.write($0) }
+            line.write(" ")
+            line.write(verb)
+            line.write(" '")
+            alignment.withUTF8 { line.write($0) }
+            line.write("' (turn ")
+            line.write(turn)
+            line.write(")")
+            return line.count
+        }
+    }
+}
+
+/// Bytes written one piece after another into a buffer large enough for them all.
+private struct LineWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for b in bytes {
+            buffer[count] = b
+            count += 1
+        }
+    }
+
+    mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { write($0) }
+    }
+
+    /// `n` in decimal, as `String(n)` writes it.
+    mutating func write(_ n: Int) {
+        if n < 0 { write("-") }
+        var rest = n.magnitude, digits = 1
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        rest = n.magnitude
+        for k in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
+    }
+}
+
 /// One package's figures for one turn (USD bn over the turn).
 public struct PackageTurn: Codable, Hashable, Sendable {
     public var name: String

@@ -95,7 +95,7 @@ extension Scenario {
             let u = streams[.choices].uniform()
             let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
                                 rungName: ladder.name(rung), pWin: start[i].pWin, ratio: start[i].ratio,
-                                position: position(i), damagePct: sanctions.gdpLossPct(side.leader),
+                                position: position(i), damagePct: sanctions.gdpLossPct(side.leader, plan: memo.sanctions),
                                 nuclear: isNuclear(side), recentEvents: recent)
             let asked: Move?
             do {
@@ -189,7 +189,7 @@ extension Scenario {
         events.insert(contentsOf: hooks.notes.map { Event(turn: turn, kind: $0.kind, text: $0.text) },
                       at: hooks.adjudication == nil ? 1 : 2)  // exercise orders
         var damage: [String: Double] = [:]
-        for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target) }
+        for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target, plan: memo.sanctions) }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
                                 moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map { position($0) },
                                 damagePct: damage, events: events, ending: ending)
