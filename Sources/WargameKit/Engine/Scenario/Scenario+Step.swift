@@ -103,20 +103,23 @@ extension Scenario {
         let start = try cachedSideOdds(at: turn)
         for (i, side) in sides.enumerated() {
             let u = streams[.choices].uniform()
-            let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
-                                rungName: ladder.name(rung), pWin: start.pWin[i], ratio: start.ratio[i],
-                                position: position(i), damagePct: sanctions.gdpLossPct(side.leader),
-                                nuclear: isNuclear(side: i), recentEvents: recent)
-            let asked: Move?
-            do {
-                asked = try hooks.policies[i].flatMap { try $0(view) }
-            } catch {
-                throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
+            let pain = sanctions.gdpLossPct(side.leader)
+            var asked: Move?
+            if let policy = hooks.policies[i] {  // a side without one is shown no view
+                let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
+                                    rungName: ladder.name(rung), pWin: start.pWin[i], ratio: start.ratio[i],
+                                    position: position(i), damagePct: pain, nuclear: isNuclear(side: i),
+                                    recentEvents: recent)
+                do {
+                    asked = try policy(view)
+                } catch {
+                    throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
+                }
             }
             if let asked {
                 moves.append(SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy))
             } else {
-                moves.append(try doctrineMove(side: i, odds: start.pWin[i], pain: view.damagePct, draw: u, median: median))
+                moves.append(try doctrineMove(side: i, odds: start.pWin[i], pain: pain, draw: u, median: median))
             }
         }
         let asks = moves.lazy.map { [rung, ladder] in $0.move.target(from: rung, ladder: ladder) }  // no array made
