@@ -96,7 +96,6 @@ extension Scenario {
         lastReport = nil
         moves.removeAll(keepingCapacity: true)
         moves.reserveCapacity(sides.count)
-        damage.removeAll(keepingCapacity: true)
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
@@ -122,9 +121,14 @@ extension Scenario {
                 moves.append(try doctrineMove(side: i, odds: start.pWin[i], pain: pain, draw: u, median: median))
             }
         }
-        let asks = moves.lazy.map { [rung, ladder] in $0.move.target(from: rung, ladder: ladder) }  // no array made
-        var newRung = Move.resolve(current: rung, asks: asks)
-        let attackers = newRung > rung ? Set(moves.indices.filter { asks[$0] == newRung }) : []
+        // The asks in a buffer on the stack: an array of them was an allocation a turn, and a
+        // lazy map's closure was one too where the optimiser did not inline it (issue 14's profile).
+        let (resolved, attackers) = withUnsafeTemporaryAllocation(of: Int.self, capacity: moves.count) { asks in
+            for (k, m) in moves.enumerated() { asks[k] = m.move.target(from: rung, ladder: ladder) }
+            let r = Move.resolve(current: rung, asks: asks)
+            return (r, r > rung ? Set(asks.indices.filter { asks[$0] == r }) : [])
+        }
+        var newRung = resolved
         // The rung's changes come first in the turn's events, the others follow in the order
         // they happen; the two lists are joined at the end, rather than inserted at the front.
         var rungEvents: [Event] = []
@@ -207,10 +211,21 @@ extension Scenario {
         if let ending {
             all.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
         }
-        // Each target once, from its first package (no dictionary lookup to find repeats).
+        // Each target's damage. When the targets are last turn's (unless a package came or
+        // went), the values are replaced in place and no key is hashed (issue 14's profile).
         let packages = sanctions.packages
-        for (k, p) in packages.enumerated() where !packages[..<k].contains(where: { $0.target == p.target }) {
-            damage[p.target] = sanctions.gdpLossPct(p.target)
+        func isFirst(_ k: Int) -> Bool { !packages[..<k].contains { $0.target == packages[k].target } }
+        var targets = 0
+        for k in packages.indices where isFirst(k) { targets += 1 }
+        if damage.count == targets, damage.keys.allSatisfy({ key in packages.contains { $0.target == key } }) {
+            var i = damage.startIndex
+            while i != damage.endIndex {  // not `for i in damage.indices`: they hold the storage, which is written
+                damage.values[i] = sanctions.gdpLossPct(damage.keys[i])
+                i = damage.index(after: i)
+            }
+        } else {
+            damage.removeAll(keepingCapacity: true)
+            for k in packages.indices where isFirst(k) { damage[packages[k].target] = sanctions.gdpLossPct(packages[k].target) }
         }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
                                 moves: moves, pWin: end.pWin,
