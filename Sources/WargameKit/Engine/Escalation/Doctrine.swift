@@ -75,10 +75,21 @@ public enum Doctrine {
 
     /// P(m) ∝ exp(λ U(m)), computed without overflow.
     public static func probabilities(_ utilities: [Double], rationality lambda: Double) -> [Double] {
-        guard let top = utilities.max() else { return [] }
-        let w = utilities.map { exp(lambda * ($0 - top)) }
-        let total = w.reduce(0, +)
-        return w.map { $0 / total }
+        var p = utilities
+        normalise(&p, rationality: lambda)
+        return p
+    }
+
+    /// ``probabilities(_:rationality:)`` in place: the utilities become the probabilities,
+    /// so a turn's choice makes no arrays of weights (issue 14's profile).
+    static func normalise(_ u: inout [Double], rationality lambda: Double) {
+        guard let top = u.max() else { return }
+        var total = 0.0
+        for i in u.indices {
+            u[i] = exp(lambda * (u[i] - top))
+            total += u[i]
+        }
+        for i in u.indices { u[i] /= total }
     }
 
     /// The option a uniform draw `u` in [0, 1) picks (inverse CDF).

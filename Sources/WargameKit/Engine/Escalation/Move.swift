@@ -28,7 +28,8 @@ public enum Move: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The ladder rule: escalation is unilateral (the new rung is the highest asked for);
     /// de-escalation needs every side (the rung falls only when all ask for less, and then
     /// to the highest of their asks).
-    public static func resolve(current: Int, asks: [Int]) -> Int {
+    /// Any collection of asks will do: a turn passes its moves' targets without making an array.
+    public static func resolve(current: Int, asks: some Collection<Int>) -> Int {
         guard let highest = asks.max() else { return current }
         if highest > current { return highest }
         if asks.allSatisfy({ $0 < current }) { return highest }

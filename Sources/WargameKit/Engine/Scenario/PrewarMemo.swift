@@ -12,20 +12,46 @@ struct PrewarMemo: Codable, Hashable, Sendable {
         var theatre: TheatreParameters
         var decisiveness: Double
         var warheads: [String: Int]
+        var nuclearStates: [String]?
         var warheadScale: Double
+
+        init(_ s: Scenario) {
+            sides = s.sides
+            alliances = s.alliances
+            capabilities = s.capabilities
+            theatre = s.theatre
+            decisiveness = s.doctrine.decisiveness
+            warheads = s.warheads
+            nuclearStates = s.nuclearStates
+            warheadScale = s.doctrine.warheadScale
+        }
+
+        /// Whether `s` has these inputs: == field by field, in place (building the inputs
+        /// of `s` to compare them copied each field every turn: issue 14's profile).
+        func match(_ s: Scenario) -> Bool {
+            sides == s.sides && alliances == s.alliances && capabilities == s.capabilities && theatre == s.theatre
+                && decisiveness == s.doctrine.decisiveness && warheads == s.warheads
+                && nuclearStates == s.nuclearStates && warheadScale == s.doctrine.warheadScale
+        }
     }
     /// The figures, and the inputs they were computed from.
     struct Figures: Sendable {
         var inputs: Inputs?
-        var odds: [SideOdds]?
-        var outlooks: [Int: Doctrine.Outlook] = [:]
+        var odds: OddsBySide?
+        var outlooks = ByIndex<Doctrine.Outlook>()
         /// Warheads of the sides opposing each side, by side index.
-        var opposingWarheads: [Int: Double] = [:]
+        var opposingWarheads = ByIndex<Double>()
         /// The world median of spending per soldier (depends on the capabilities alone).
         var median: Double??
         /// The sanctions model's figures that stay the same from turn to turn; it checks
-        /// its own inputs (``SanctionsPlan/holds(for:active:)``), so `validate` keeps it.
+        /// its own inputs (``SanctionsPlan/holds(for:active:)``), so `reset` keeps it.
         var sanctions: SanctionsPlan?
+        /// Whether each side is nuclear-armed, by side index (``Scenario/isNuclear(_:)``
+        /// looks its leader up by name).
+        var nuclear: [Bool] = []
+        /// Each side's position while no fighting has begun (all 1), which every such
+        /// turn's report shares rather than each making its own.
+        var positionsBeforeFighting: [Double] = []
     }
 
     /// The figures in one immutable box, replaced when a figure is added: a scenario is
@@ -41,15 +67,23 @@ struct PrewarMemo: Codable, Hashable, Sendable {
         get { box.figures }
         set { box = Box(newValue) }
     }
-    var odds: [SideOdds]? {
+    var odds: OddsBySide? {
         get { box.figures.odds }
         set { figures.odds = newValue }
     }
-    var outlooks: [Int: Doctrine.Outlook] {
+    var nuclear: [Bool] {
+        get { box.figures.nuclear }
+        set { figures.nuclear = newValue }
+    }
+    var positionsBeforeFighting: [Double] {
+        get { box.figures.positionsBeforeFighting }
+        set { figures.positionsBeforeFighting = newValue }
+    }
+    var outlooks: ByIndex<Doctrine.Outlook> {
         get { box.figures.outlooks }
         set { figures.outlooks = newValue }
     }
-    var opposingWarheads: [Int: Double] {
+    var opposingWarheads: ByIndex<Double> {
         get { box.figures.opposingWarheads }
         set { figures.opposingWarheads = newValue }
     }
@@ -66,11 +100,12 @@ struct PrewarMemo: Codable, Hashable, Sendable {
 
     init() {}
 
-    /// Empties the memo unless it was computed from `current`.
-    mutating func validate(for current: Inputs) {
-        if box.figures.inputs != current {
-            figures = Figures(inputs: current, sanctions: sanctions)
-        }
+    /// Whether the figures were computed from the configuration of `s`.
+    func holds(for s: Scenario) -> Bool { box.figures.inputs?.match(s) == true }
+
+    /// Empties the memo for figures computed from `inputs`.
+    mutating func reset(for inputs: Inputs) {
+        figures = Figures(inputs: inputs, sanctions: sanctions)
     }
 
     // Not part of a scenario's value: nothing to save, always equal.
@@ -80,8 +115,27 @@ struct PrewarMemo: Codable, Hashable, Sendable {
     func hash(into hasher: inout Hasher) {}
 }
 
-/// A side's contest odds and power ratio against the others.
-struct SideOdds: Hashable, Sendable {
-    var pWin: Double
-    var ratio: Double
+/// Each side's contest odds and power ratio against the others, in side order: as two
+/// arrays, so that a turn's report can share `pWin` with the memo.
+struct OddsBySide: Hashable, Sendable {
+    var pWin: [Double]
+    var ratio: [Double]
+    init(_ odds: [(pWin: Double, ratio: Double)]) {
+        pWin = odds.map(\.pWin)
+        ratio = odds.map(\.ratio)
+    }
+}
+
+/// Figures by a small index (a side, a pair of sides), nil where none is kept: an array
+/// rather than a dictionary, which hashed the index at every read (issue 14's profile).
+struct ByIndex<Value: Sendable>: Sendable {
+    private var values: [Value?] = []
+
+    subscript(i: Int) -> Value? {
+        get { values.indices.contains(i) ? values[i] : nil }
+        set {
+            if values.count <= i { values += repeatElement(nil, count: i + 1 - values.count) }
+            values[i] = newValue
+        }
+    }
 }

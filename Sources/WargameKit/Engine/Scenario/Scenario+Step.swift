@@ -82,36 +82,55 @@ extension Scenario {
     private mutating func advanceOneTurn(_ hooks: StepHooks, recent: [Event]) throws -> TurnReport {
         let turn = self.turn + 1
         let previous = rung
-        var events: [Event] = []
         try hooks.reseedScripts?(streams[.scripts].derivedSeed())
         checkMemo()
         let median = cachedMedian()
+        // The previous report's moves and damage are refilled in place rather than made anew
+        // each turn (issue 14's profile); the report is dropped first, so that where nothing
+        // else keeps it (a Monte Carlo run) they are not copied.
+        var moves: [SideMove] = [], damage: [String: Double] = [:]
+        if let last = lastReport {  // not `lastReport?.moves`: that copied the whole report
+            moves = last.moves
+            damage = last.damagePct
+        }
+        lastReport = nil
+        moves.removeAll(keepingCapacity: true)
+        moves.reserveCapacity(sides.count)
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
         let start = try cachedSideOdds(at: turn)
-        var moves: [SideMove] = []
         for (i, side) in sides.enumerated() {
             let u = streams[.choices].uniform()
-            let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
-                                rungName: ladder.name(rung), pWin: start[i].pWin, ratio: start[i].ratio,
-                                position: position(i), damagePct: sanctions.gdpLossPct(side.leader, plan: memo.sanctions),
-                                nuclear: isNuclear(side), recentEvents: recent)
-            let asked: Move?
-            do {
-                asked = try hooks.policies[i].flatMap { try $0(view) }
-            } catch {
-                throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
+            let pain = sanctions.gdpLossPct(side.leader, plan: memo.sanctions)
+            var asked: Move?
+            if let policy = hooks.policies[i] {  // a side without one is shown no view
+                let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
+                                    rungName: ladder.name(rung), pWin: start.pWin[i], ratio: start.ratio[i],
+                                    position: position(i), damagePct: pain, nuclear: isNuclear(side: i),
+                                    recentEvents: recent)
+                do {
+                    asked = try policy(view)
+                } catch {
+                    throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
+                }
             }
             if let asked {
                 moves.append(SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy))
             } else {
-                moves.append(try doctrineMove(side: i, odds: start[i].pWin, pain: view.damagePct, draw: u, median: median))
+                moves.append(try doctrineMove(side: i, odds: start.pWin[i], pain: pain, draw: u, median: median))
             }
         }
-        let asks = moves.map { $0.move.target(from: rung, ladder: ladder) }
-        var newRung = Move.resolve(current: rung, asks: asks)
-        let attackers = newRung > rung ? Set(asks.indices.filter { asks[$0] == newRung }) : []
+        // The asks in a buffer on the stack: an array of them was an allocation a turn, and a
+        // lazy map's closure was one too where the optimiser did not inline it (issue 14's profile).
+        let (resolved, attackers) = withUnsafeTemporaryAllocation(of: Int.self, capacity: moves.count) { asks in
+            for (k, m) in moves.enumerated() { asks[k] = m.move.target(from: rung, ladder: ladder) }
+            let r = Move.resolve(current: rung, asks: asks)
+            return (r, r > rung ? Set(asks.indices.filter { asks[$0] == r }) : [])
+        }
+        var newRung = resolved
+        // The rung's changes come first in the turn's events, the others follow in the order
+        // they happen; the two lists are joined at the end, rather than inserted at the front.
         var rungEvents: [Event] = []
         if newRung > rung {
             let who = attackers.sorted().map { sides[$0].leader }.joined(separator: ", ")
@@ -121,16 +140,16 @@ extension Scenario {
         }
 
         // 2. Alliance invocations: an armed attack invokes the commitments covering the attacked.
-        events += invokeAsked(turn: turn, hooks.invocations, answers: hooks.answers)  // exercise orders
+        var events = invokeAsked(turn: turn, hooks.invocations, answers: hooks.answers)  // exercise orders
         if ladder.isWar(newRung) && !ladder.isWar(rung) {
             events += invokeAlliances(turn: turn, attackers: attackers, answers: hooks.answers)
             if warStartedBy == nil { warStartedBy = attackers.sorted().map { sides[$0].leader } }
         }
 
         // 3. Sanctions and leakage, on their own stream.
-        let sanctionsTurn = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions,
-                                              packageReports: false)  // only its events are read
-        events += sanctionsTurn.events.map { Event(turn: turn, kind: .sanctions, text: $0) }
+        let sanctionsEvents = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions,
+                                                packageReports: false).events  // only its events are read
+        for text in sanctionsEvents { events.append(Event(turn: turn, kind: .sanctions, text: text)) }
 
         // 4. Combat.
         if ladder.isWar(newRung) {
@@ -143,10 +162,10 @@ extension Scenario {
         // moves the rung to the nuclear threshold, or one rung past it, with its desperation
         // hazard, which follows its share of the fighting strength; one draw per side,
         // always made. Each change is logged with its own cause.
-        let anyNuclear = sides.contains { isNuclear($0) }  // a closure, not `isNuclear`: that copied the scenario
+        let anyNuclear = sides.indices.contains { isNuclear(side: $0) }
         for i in sides.indices {
             let u = streams[.nuclear].uniform()
-            guard ladder.isWar(newRung), newRung < ladder.top, isNuclear(sides[i]), combat != nil else { continue }
+            guard ladder.isWar(newRung), newRung < ladder.top, isNuclear(side: i), combat != nil else { continue }
             let share = fightingShare(i)
             let h = Doctrine.hazard(share: share, stake: stake(i), doctrine)
             if u < h {
@@ -171,28 +190,47 @@ extension Scenario {
         if let t = ladder.nuclearThreshold, previous < t, newRung >= t {
             rungEvents.append(Event(turn: turn, kind: .nuclear, text: "the nuclear threshold is crossed: \(ladder.name(newRung))"))
         }
-        events.insert(contentsOf: rungEvents, at: 0)
         let wasAtWar = ladder.isWar(rung)
         rung = newRung
         self.turn = turn
 
         // 6. Termination.
         let end = try cachedSideOdds(at: turn + 1)
-        if ending == nil { ending = terminate(turn: turn, odds: end.map(\.pWin), wasAtWar: wasAtWar) }
-        if let ending {
-            events.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
-        }
+        if ending == nil { ending = terminate(turn: turn, odds: end.pWin, wasAtWar: wasAtWar) }
 
-        // 7. Events (the `on` hooks run in the bindings, after this returns).
-        events.insert(Event(turn: turn, kind: .turn, text: "turn \(turn): \(ladder.name(rung)) (rung \(rung))"), at: 0)
-        if let a = hooks.adjudication { events.insert(Event(turn: turn, kind: .adjudication, text: a), at: 1) }
-        events.insert(contentsOf: hooks.notes.map { Event(turn: turn, kind: $0.kind, text: $0.text) },
-                      at: hooks.adjudication == nil ? 1 : 2)  // exercise orders
-        var damage: [String: Double] = [:]
-        for p in sanctions.packages where damage[p.target] == nil { damage[p.target] = sanctions.gdpLossPct(p.target, plan: memo.sanctions) }
+        // 7. Events (the `on` hooks run in the bindings, after this returns): the turn, the
+        // white cell's decision and the notes of the orders before it, the rung's changes,
+        // the rest, the ending.
+        var all: [Event] = []
+        all.reserveCapacity(3 + hooks.notes.count + rungEvents.count + events.count)
+        all.append(Event(turn: turn, kind: .turn, text: TurnEventText.make(turn: turn, rungName: ladder.name(rung), rung: rung)))
+        if let a = hooks.adjudication { all.append(Event(turn: turn, kind: .adjudication, text: a)) }
+        for note in hooks.notes { all.append(Event(turn: turn, kind: note.kind, text: note.text)) }  // exercise orders
+        all += rungEvents
+        all += events
+        if let ending {
+            all.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
+        }
+        // Each target's damage. When the targets are last turn's (unless a package came or
+        // went), the values are replaced in place and no key is hashed (issue 14's profile).
+        let packages = sanctions.packages
+        func isFirst(_ k: Int) -> Bool { !packages[..<k].contains { $0.target == packages[k].target } }
+        var targets = 0
+        for k in packages.indices where isFirst(k) { targets += 1 }
+        if damage.count == targets, damage.keys.allSatisfy({ key in packages.contains { $0.target == key } }) {
+            var i = damage.startIndex
+            while i != damage.endIndex {  // not `for i in damage.indices`: they hold the storage, which is written
+                damage.values[i] = sanctions.gdpLossPct(damage.keys[i], plan: memo.sanctions)
+                i = damage.index(after: i)
+            }
+        } else {
+            damage.removeAll(keepingCapacity: true)
+            for k in packages.indices where isFirst(k) { damage[packages[k].target] = sanctions.gdpLossPct(packages[k].target, plan: memo.sanctions) }
+        }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
-                                moves: moves, pWin: end.map(\.pWin), positions: sides.indices.map { position($0) },
-                                damagePct: damage, events: events, ending: ending)
+                                moves: moves, pWin: end.pWin,
+                                positions: combat == nil ? memo.positionsBeforeFighting : sides.indices.map { position($0) },
+                                damagePct: damage, events: all, ending: ending)
         lastReport = report
         return report
     }
@@ -202,13 +240,15 @@ extension Scenario {
     /// The built-in doctrine (``Doctrine``): a quantal-response choice among the rungs
     /// within reach, drawn by inverse CDF from the side's one uniform draw `u`.
     mutating func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?) throws -> SideMove {
-        let nuclear = isNuclear(sides[i])
+        let nuclear = isNuclear(side: i)
         // The rungs within reach, lowest first, without repeats (clamping keeps them in
-        // order, so a repeat can only follow its twin): no set to build and sort each turn.
+        // order, so a repeat can only follow its twin): no set to build and sort each turn,
+        // nor an array of the three candidates.
         var options: [Int] = []
         options.reserveCapacity(3)
-        for r in [ladder.clamp(rung - 1), ladder.clamp(rung), ladder.clamp(rung + 1)] where options.last != r {
-            if r <= rung || nuclear || !ladder.isNuclear(r) { options.append(r) }
+        for step in -1...1 {
+            let r = ladder.clamp(rung + step)
+            if options.last != r, r <= rung || nuclear || !ladder.isNuclear(r) { options.append(r) }
         }
         let atWar = ladder.isWar(rung)
         let opponent = sides.indices.first { $0 != i } ?? i
@@ -223,8 +263,9 @@ extension Scenario {
         let situation = Doctrine.Situation(rung: rung, options: options, atWar: atWar, ifAttacking: attacking,
                                            ifAttacked: attacked, pain: pain, opponentWarheads: cachedOpposingWarheads(i),
                                            opponentStake: stake(opponent))
-        let utilities = options.map { Doctrine.utility(of: $0, in: situation, ladder: ladder, doctrine) }
-        let p = Doctrine.probabilities(utilities, rationality: doctrine.rationality)
+        // The utilities become the probabilities in place (Doctrine.probabilities, without its copies).
+        var p = options.map { Doctrine.utility(of: $0, in: situation, ladder: ladder, doctrine) }
+        Doctrine.normalise(&p, rationality: doctrine.rationality)
         let choice = options[Doctrine.pick(p, u: u)]
         let move: Move = choice > rung ? .escalate : (choice < rung ? .deescalate : .hold)
         return SideMove(side: sides[i].name, move: move, source: .doctrine, options: options, probabilities: p)

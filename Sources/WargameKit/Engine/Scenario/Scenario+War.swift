@@ -56,17 +56,23 @@ extension Scenario {
     /// been (no answers, no forces).
     var isPrewar: Bool { !ladder.isWar(rung) && combat == nil && invocations.isEmpty }
 
-    func memoInputs() -> PrewarMemo.Inputs {
-        PrewarMemo.Inputs(sides: sides, alliances: alliances, capabilities: capabilities, theatre: theatre,
-                          decisiveness: doctrine.decisiveness, warheads: warheads, warheadScale: doctrine.warheadScale)
-    }
-
     /// Empties the memo unless it was computed from this configuration. The `cached…`
     /// functions below read the memo without checking it: their callers check it once,
     /// at the start of a turn (which changes no configuration) or of ``prepareMemo()``;
     /// checking at every read was a tenth of a turn (issue 14's profile).
     mutating func checkMemo() {
-        memo.validate(for: memoInputs())
+        if !memo.holds(for: self) { memo.reset(for: PrewarMemo.Inputs(self)) }
+        if memo.nuclear.count != sides.count {
+            memo.nuclear = sides.map { isNuclear($0) }
+            memo.positionsBeforeFighting = sides.map { _ in 1 }
+        }
+    }
+
+    /// ``isNuclear(_:)`` of side `i`, from the memo: a turn asked it several times, each a
+    /// lookup by name (issue 14's profile).
+    func isNuclear(side i: Int) -> Bool {
+        let known = memo.nuclear
+        return i < known.count ? known[i] : isNuclear(sides[i])
     }
 
     /// Fills the memo for the next turn, so that copies of this scenario (the forks of a
@@ -92,11 +98,11 @@ extension Scenario {
     }
 
     /// ``sideOdds(at:)``, from the memo before war.
-    mutating func cachedSideOdds(at turn: Int) throws -> [(pWin: Double, ratio: Double)] {
-        guard isPrewar else { return try sideOdds(at: turn) }
-        if let odds = memo.odds { return odds.map { ($0.pWin, $0.ratio) } }
-        let odds = try sideOdds(at: turn)
-        memo.odds = odds.map { SideOdds(pWin: $0.pWin, ratio: $0.ratio) }
+    mutating func cachedSideOdds(at turn: Int) throws -> OddsBySide {
+        guard isPrewar else { return OddsBySide(try sideOdds(at: turn)) }
+        if let odds = memo.odds { return odds }
+        let odds = OddsBySide(try sideOdds(at: turn))
+        memo.odds = odds
         return odds
     }
 
