@@ -53,6 +53,10 @@ public struct Capabilities: Hashable, Codable, Sendable {
         try c.encode(states, forKey: .states)
     }
 
+    /// Whether no state code repeats: the index, made with the states, keeps the first of
+    /// repeats. Validation asks it before looking for the repeat itself.
+    var codesAreUnique: Bool { index.count == states.count }
+
     /// The state with COW abbreviation `stateabb` (e.g. "RUS"), if present.
     public subscript(_ stateabb: String) -> StateCapabilities? {
         index[stateabb].map { states[$0] }

@@ -40,4 +40,18 @@ public struct StateCapabilities: Hashable, Codable, Sendable {
 
     /// The components in ``componentNames`` order.
     public var components: [Double?] { [milex, milper, irst, pec, tpop, upop] }
+
+    /// The index in ``componentNames`` of the first component given but not a finite
+    /// non-negative number, nil when all are valid. Without building ``components``:
+    /// validation runs this on every state at each change a script makes.
+    func firstInvalidComponent() -> Int? {
+        func bad(_ x: Double?) -> Bool { x.map { !($0.isFinite && $0 >= 0) } ?? false }
+        if bad(milex) { return 0 }
+        if bad(milper) { return 1 }
+        if bad(irst) { return 2 }
+        if bad(pec) { return 3 }
+        if bad(tpop) { return 4 }
+        if bad(upop) { return 5 }
+        return nil
+    }
 }

@@ -50,15 +50,21 @@ extension Scenario {
 
     static func validate(capabilities: Capabilities) throws {
         try ScenarioLimits.checkCount(capabilities.states.count, ScenarioLimits.maxStates, "states in the capabilities")
-        var seen = Set<String>()
-        for s in capabilities.states {
-            guard !s.stateabb.isEmpty else { throw ScenarioError.invalid("capabilities: a state code is empty") }
-            try ScenarioLimits.checkName(s.stateabb, "a state code")
-            guard seen.insert(s.stateabb).inserted else { throw ScenarioError.invalid("capabilities: \(s.stateabb) is listed twice") }
-            for (c, x) in zip(StateCapabilities.componentNames, s.components) {
-                if let x, !(x.isFinite && x >= 0) {
-                    throw ScenarioError.invalid("capabilities: \(s.stateabb).\(c) must be a non-negative number, got \(x)")
-                }
+        // Every change a script makes runs this on some 200 states (a Monte Carlo worker
+        // loads its script once per worker): repeats are looked for only when the index
+        // says there are some, and the components are checked without building their
+        // array (issue 14's profile).
+        let unique = capabilities.codesAreUnique
+        var seen = Set<String>(minimumCapacity: unique ? 0 : capabilities.states.count)
+        let states = capabilities.states
+        for i in states.indices {
+            let code = states[i].stateabb
+            guard !code.isEmpty else { throw ScenarioError.invalid("capabilities: a state code is empty") }
+            try ScenarioLimits.checkName(code, "a state code")
+            guard unique || seen.insert(code).inserted else { throw ScenarioError.invalid("capabilities: \(code) is listed twice") }
+            if let c = states[i].firstInvalidComponent() {
+                let x = states[i].components[c] ?? 0
+                throw ScenarioError.invalid("capabilities: \(code).\(StateCapabilities.componentNames[c]) must be a non-negative number, got \(x)")
             }
         }
     }
