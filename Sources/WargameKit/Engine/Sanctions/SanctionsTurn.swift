@@ -30,52 +30,17 @@ extension MemberEvent {
         // 12 bytes of punctuation and "turn", at most 20 of the number (Int.min).
         let capacity = member.utf8.count + verb.utf8CodeUnitCount + alignment.utf8.count + 32
         return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var line = LineWriter(buffer)
-            member.withUTF8 { line.write($0) }
-            line.write(" ")
-            line.write(verb)
-            line.write(" '")
-            alignment.withUTF8 { line.write($0) }
-            line.write("' (turn ")
-            line.write(turn)
-            line.write(")")
+            var line = TextWriter(buffer)
+            member.withUTF8 { line.put($0) }
+            line.put(" ")
+            line.put(verb)
+            line.put(" '")
+            alignment.withUTF8 { line.put($0) }
+            line.put("' (turn ")
+            line.put(turn)
+            line.put(")")
             return line.count
         }
-    }
-}
-
-/// Bytes written one piece after another into a buffer large enough for them all.
-private struct LineWriter {
-    let buffer: UnsafeMutableBufferPointer<UInt8>
-    private(set) var count = 0
-
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
-
-    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for b in bytes {
-            buffer[count] = b
-            count += 1
-        }
-    }
-
-    mutating func write(_ text: StaticString) {
-        text.withUTF8Buffer { write($0) }
-    }
-
-    /// `n` in decimal, as `String(n)` writes it.
-    mutating func write(_ n: Int) {
-        if n < 0 { write("-") }
-        var rest = n.magnitude, digits = 1
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        rest = n.magnitude
-        for k in stride(from: count + digits - 1, through: count, by: -1) {
-            buffer[k] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        count += digits
     }
 }
 
