@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs `count` jobs, numbered 0..<count, on worker threads, and keeps each result at its
 /// job's number. Knows nothing of what a job is: each worker thread builds its own job
-/// function (its own Lua state, say) with `makeWorker`, and runs every `threads`-th job in
-/// increasing order. Results are by number, so whatever reads them in order gets the same
-/// figures whatever the thread count.
+/// function (its own Lua state, say) with `makeWorker`, and takes the next job not yet
+/// taken until none is left, so that jobs are taken in increasing order and a worker on a
+/// slower core takes fewer. Results are by number, so whatever reads them in order gets the
+/// same figures whatever the thread count.
 ///
 /// A failing job, when failures stop the call: jobs numbered above it are not started, but
 /// those below it still run, so the failure reported is always the lowest-numbered one.
@@ -63,13 +64,21 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
         var stopped = false
         var finished = 0
         var cancels: [Int: @Sendable () -> Void] = [:]
-        var stride = 1
+        /// The lowest job not yet taken.
+        var next = 0
 
         func withLock<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
 
-        /// Whether job `job` should start: not after a stop, nor above a failure.
-        func mayStart(_ job: Int) -> Bool {
-            withLock { !stopped && (lowestFailure.map { job < $0.job } ?? true) }
+        /// The next job to run, counting `finished` jobs as done: none after a stop, above a
+        /// failure, or past the last. Jobs are taken in increasing order, so every job below
+        /// a failure has been taken, and runs, before the failure is known.
+        func take(count: Int, finished: Int) -> Int? {
+            withLock {
+                self.finished += finished
+                guard !stopped, next < count, lowestFailure.map({ next < $0.job }) ?? true else { return nil }
+                next += 1
+                return next - 1
+            }
         }
         func fail(_ job: Int, _ error: Error) {
             withLock { if lowestFailure == nil || job < lowestFailure!.job { lowestFailure = (job, error) } }
@@ -89,16 +98,15 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
         let wanted = max(1, min(threads, count, cores))
         let shared = Shared()
         let done = DispatchGroup()
-        let gate = DispatchSemaphore(value: 0)
         var started: [pthread_t] = []
         var refusal: Int32 = 0
-        let (count, failuresStop) = (self.count, self.failuresStop)
+        let count = self.count
         for _ in 0..<wanted {
             let index = started.count  // workers that start are numbered 0, 1, ... without gaps
             done.enter()
             do {
                 started.append(try startThread {
-                    Self.work(index, count: count, failuresStop: failuresStop, shared, gate: gate, makeWorker: makeWorker)
+                    Self.work(index, count: count, shared, makeWorker: makeWorker)
                     done.leave()
                 })
             } catch {
@@ -106,11 +114,8 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
                 done.leave()
             }
         }
+        // The jobs of a thread that did not start go to the others, which take jobs as they go.
         guard !started.isEmpty else { throw ThreadStartError(code: refusal) }
-        // The jobs of a thread that did not start go to the others: each worker takes every
-        // stride-th job. Results are by number, so what is read from them is the same.
-        shared.stride = started.count
-        for _ in started { gate.signal() }
 
         var stopped = false
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
@@ -133,7 +138,7 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
                        stopped: stopped, threads: started.count)
     }
 
-    private static func work(_ index: Int, count: Int, failuresStop: Bool, _ shared: Shared, gate: DispatchSemaphore,
+    private static func work(_ index: Int, count: Int, _ shared: Shared,
                              makeWorker: @Sendable (Int) throws -> Worker) {
         // Signals that a person sends (Ctrl-C) are the main thread's: its handler stops the
         // call, whose poll cancels the workers.
@@ -146,33 +151,29 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
             worker = try makeWorker(index)
         } catch {
             shared.fail(-1, error)
-            gate.wait()
             return
         }
         shared.withLock { shared.cancels[index] = worker.cancel }
-        gate.wait()  // until the number of workers, the stride, is known
         withExtendedLifetime(worker) {
-            runJobs(index, count: count, failuresStop: failuresStop, shared, worker)
+            runJobs(count: count, shared, worker)
             _ = shared.withLock { shared.cancels.removeValue(forKey: index) }
         }
     }
 
-    private static func runJobs(_ index: Int, count: Int, failuresStop: Bool, _ shared: Shared, _ worker: Worker) {
-        var job = index
+    private static func runJobs(count: Int, _ shared: Shared, _ worker: Worker) {
         var mine: [(job: Int, result: Result)] = []
         defer { shared.withLock { shared.results += mine } }
-        while job < count && shared.mayStart(job) {
+        var finished = 0
+        while let job = shared.take(count: count, finished: finished) {
+            finished = 0
             do {
-                let result = try worker.run(job)
-                mine.append((job, result))
-                shared.withLock { shared.finished += 1 }
+                mine.append((job, try worker.run(job)))
+                finished = 1
             } catch {
                 // A job stopped because the call is being stopped is not a failure to report.
                 if shared.withLock({ shared.stopped }) { return }
-                shared.fail(job, error)
-                if failuresStop { return }  // this worker's later jobs are all above it
+                shared.fail(job, error)  // no job above it is taken after this
             }
-            job += shared.stride
         }
     }
 
