@@ -150,7 +150,7 @@ static inline void wg_setfreshfield(lua_State *L, int idx, const char *k) { lua_
 
 /// Switches the state's collector to generational mode (lua_gc is variadic, which Swift
 /// cannot call).
-static inline void wg_gc_generational(lua_State *L) { (void)lua_gc(L, LUA_GCGEN, 0, 0); }
+static inline void wg_gc_generational(lua_State *L, int minormul) { (void)lua_gc(L, LUA_GCGEN, minormul, 0); }
 
 /// Pushes "turn N [kind] text", an event's description, built on the C stack: a policy's
 /// view carries the last turn's events every turn, and building each line as a Swift
@@ -162,6 +162,19 @@ static inline void wg_pushevent(lua_State *L, long long turn, const char *kind, 
     unsigned long long u = turn < 0 ? 0ULL - (unsigned long long)turn : (unsigned long long)turn;
     do { digits[n++] = (char)('0' + u % 10); u /= 10; } while (u != 0);
     if (turn < 0) digits[n++] = '-';
+    // The usual line fits a C array: one copy into Lua, no buffer box (half the cost).
+    char line[256];
+    if (5 + (size_t)n + 2 + kl + 2 + tl <= sizeof line) {
+        size_t at = 0;
+        memcpy(line, "turn ", 5); at = 5;
+        while (n > 0) line[at++] = digits[--n];
+        line[at++] = ' '; line[at++] = '[';
+        memcpy(line + at, kind, kl); at += kl;
+        line[at++] = ']'; line[at++] = ' ';
+        memcpy(line + at, text, tl); at += tl;
+        lua_pushlstring(L, line, at);
+        return;
+    }
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     luaL_addlstring(&b, "turn ", 5);
@@ -375,6 +388,14 @@ static inline void wg_rawsetfield(lua_State *L, int idx, const char *k) {
     lua_rawset(L, idx);
 }
 
+/// Where wg_openlibs keeps the library's math.randomseed.
+#define WG_RANDOMSEED_KEY "wargame.randomseed"
+
+/// Pushes the library's math.randomseed (nil if the state has no math library).
+static inline int wg_rawgetrandomseed(lua_State *L) {
+    return wg_rawgetfield(L, LUA_REGISTRYINDEX, WG_RANDOMSEED_KEY);
+}
+
 /// Pushes package.loaded (the registry's LUA_LOADED_TABLE), raw; returns its type.
 static inline int wg_rawgetloaded(lua_State *L) {
     return wg_rawgetfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
@@ -414,6 +435,14 @@ static inline lua_CFunction wg_trampoline_fn(void) { return wg_trampoline; }
 static int wg_openlibs(lua_State *L) {
     luaL_openlibs(L);
     wg_install_coroutines(L);
+    // The engine reseeds math.random at each turn with this function, kept as the library
+    // made it: a script that replaces math.randomseed changes nothing of what is seeded,
+    // and the engine does not look it up through two tables each turn (issue 14's profile).
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, LUA_MATHLIBNAME);
+    lua_getfield(L, -1, "randomseed");
+    lua_setfield(L, LUA_REGISTRYINDEX, WG_RANDOMSEED_KEY);
+    lua_pop(L, 2);
     return 0;
 }
 static inline lua_CFunction wg_openlibs_fn(void) { return wg_openlibs; }

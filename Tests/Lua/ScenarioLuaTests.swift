@@ -180,6 +180,27 @@ import Testing
         #expect(try draws(4) != draws(5))
     }
 
+    /// A script that replaces `math.randomseed` (or `math`) does not change what the scenario
+    /// seeds: the draws are those of a script that left them alone.
+    @Test func replacingRandomseedDoesNotChangeTheDraws() throws {
+        func draws(_ prelude: String) throws -> LuaValue {
+            let lua = try Self.lua()
+            return try lua.run("""
+                local random = math.random
+                \(prelude)
+                local s = (function(...) \(Self.crisis) end)(4)
+                local seen = {}
+                s:policy("RUS", function() seen[#seen + 1] = random(1000000); return "hold" end)
+                s:step(5)
+                return table.concat(seen, ",")
+                """)[0]
+        }
+        let plain = try draws("")
+        #expect((plain.asString?.split(separator: ",").count ?? 0) >= 2)  // the crisis may end before turn 5
+        #expect(try draws("math.randomseed = function() end") == plain)
+        #expect(try draws("math = {}") == plain)
+    }
+
     /// An armed attack invokes the commitments covering the attacked; each ally honours
     /// with its reliability. Over many seeds the share is within 4σ of it.
     @Test func allianceHonouringFrequencyMatchesReliability() throws {

@@ -93,14 +93,12 @@ enum StepRunner {
         len == word.utf8CodeUnitCount && memcmp(p, word.utf8Start, len) == 0
     }
 
-    /// `math.randomseed(seed)`, found by raw access in the loaded-modules table so a
-    /// script that replaced the global `math` does not change what is seeded.
+    /// `math.randomseed(seed)` with the library's own function, kept when the state was made,
+    /// so a script that replaced `math` or `math.randomseed` does not change what is seeded.
     static func reseedMath(_ L: OpaquePointer, _ seed: Int64) throws {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard wg_rawgetloaded(L) == LUA_TTABLE,
-              wg_rawgetfield(L, -1, "math") == LUA_TTABLE,
-              wg_rawgetfield(L, -1, "randomseed") == LUA_TFUNCTION else { return }
+        guard wg_rawgetrandomseed(L) == LUA_TFUNCTION else { return }
         lua_pushinteger(L, seed)
         try LuaState.protectedCall(L, nargs: 1, nresults: 0)
     }
