@@ -28,8 +28,9 @@ enum MonteCarloBench {
         }
         for t in counts {
             let ts = times[t] ?? [], best = ts.min() ?? .infinity, median = ts.sorted()[ts.count / 2]
-            print(String(format: "montecarlo %d runs × 20 turns, %d thread(s): %.3f s, %.0f runs/s (best of five; median %.0f runs/s)",
-                         runs, t, best, Double(runs) / best, Double(runs) / median))
+            print(String(format: "montecarlo %d runs × 20 turns, %d thread(s): %.3f s, %.0f runs/s (best of five; median %.0f runs/s; rounds: %@)",
+                         runs, t, best, Double(runs) / best, Double(runs) / median,
+                         ts.map { String(format: "%.0f", Double(runs) / $0) }.joined(separator: " ")))
         }
         if let one = times[1], let all = times[cores], cores > 1 {
             // Over the five rounds together, each pair timed back to back: the ratio of the
