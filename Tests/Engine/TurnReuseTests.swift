@@ -23,6 +23,13 @@ import Testing
         }])
     }
 
+    /// Every field of `report`, in an order that does not change between encodings.
+    static func json(_ report: TurnReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(report)
+    }
+
     /// The events of `turn` in `log`, read the long way.
     static func events(of turn: Int, in log: [Event]) -> [Event] { log.filter { $0.turn == turn } }
 
@@ -41,11 +48,12 @@ import Testing
                 turns += 1
                 #expect(seen.recent[report.turn] == Self.events(of: report.turn - 1, in: before), "\(args) turn \(report.turn)")
                 #expect(Array(s.log.suffix(report.events.count)) == report.events)
-                handedOut.append((report, try JSONEncoder().encode(report)))
+                handedOut.append((report, try Self.json(report)))
             }
             #expect(turns > 3)
             for (report, json) in handedOut {
-                #expect(try JSONEncoder().encode(report) == json, "\(args): report of turn \(report.turn) changed")
+                let now = try Self.json(report)
+                #expect(now == json, "\(args): report of turn \(report.turn) changed: \(String(decoding: json, as: UTF8.self)) → \(String(decoding: now, as: UTF8.self))")
             }
         }
     }
