@@ -8,9 +8,9 @@ public struct StepHooks {
     public var policies: [Int: (SideView) throws -> Move?] {
         didSet { policyBySide = Self.bySide(policies) }
     }
-    /// `policies` in an array by side index, nil when an index is not a side's: a turn reads
-    /// it twice per side, and hashing the index was a tenth of the turn's own work (issue
-    /// 14's profile).
+    /// `policies` in an array by side index (nil when a key could not be a side's index, and
+    /// then the dictionary is read): a turn looks up every side's policy, and hashing the
+    /// index was several percent of the turn's own work (issue 14's profile).
     private var policyBySide: [Policy?]?
     /// A policy in a struct, so that an array holds the closure as it is: an array of bare
     /// closures holds them in a generic form, and each read made a thunk (an allocation).
