@@ -5,18 +5,7 @@ import Foundation
 public struct StepHooks {
     /// Policies by side index; sides without one, and a policy that answers nil, follow
     /// the built-in doctrine.
-    public var policies: [Int: (SideView) throws -> Move?] {
-        didSet { policyBySide = Self.bySide(policies) }
-    }
-    /// `policies` in an array by side index (nil when a key could not be a side's index, and
-    /// then the dictionary is read): a turn looks up every side's policy, and hashing the
-    /// index was several percent of the turn's own work (issue 14's profile).
-    private var policyBySide: [Policy?]?
-    /// A policy in a struct, so that an array holds the closure as it is: an array of bare
-    /// closures holds them in a generic form, and each read made a thunk (an allocation).
-    private struct Policy {
-        let call: (SideView) throws -> Move?
-    }
+    public var policies: [Int: (SideView) throws -> Move?]
     /// Called at the start of each turn with a seed drawn from the scenario's generator.
     public var reseedScripts: ((Int64) throws -> Void)?
     /// Whom a side's policy speaks for (an exercise's team, the white cell); default `.policy`.
@@ -26,7 +15,6 @@ public struct StepHooks {
     public init(policies: [Int: (SideView) throws -> Move?] = [:], reseedScripts: ((Int64) throws -> Void)? = nil,
                 sources: [Int: SideMove.Source] = [:], adjudication: String? = nil) {
         self.policies = policies
-        self.policyBySide = Self.bySide(policies)
         self.reseedScripts = reseedScripts
         self.sources = sources
         self.adjudication = adjudication
@@ -39,21 +27,6 @@ public struct StepHooks {
     /// What the caller's own orders did before the turn (sanctions imposed or lifted), logged with it.
     public var notes: [Event] = []
     // Exercise orders: end
-
-    /// The policy of side `i` (a side index, so never negative), nil when it has none.
-    func policy(side i: Int) -> ((SideView) throws -> Move?)? {
-        guard let bySide = policyBySide else { return policies[i] }
-        return i < bySide.count ? bySide[i]?.call : nil
-    }
-
-    private static func bySide(_ policies: [Int: (SideView) throws -> Move?]) -> [Policy?]? {
-        guard policies.keys.allSatisfy({ (0..<ScenarioLimits.maxSides).contains($0) }) else { return nil }
-        guard let last = policies.keys.max() else { return [] }
-        var bySide: [Policy?] = []
-        bySide.reserveCapacity(last + 1)
-        for i in 0...last { bySide.append(policies[i].map(Policy.init)) }
-        return bySide
-    }
 }
 
 extension Scenario {
@@ -133,14 +106,14 @@ extension Scenario {
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
         // Each side's move replaces its last one in place, and the doctrine refills the arrays
-        // of its last choice: making and freeing them was a tenth of a turn (issue 14's profile).
+        // of its last choice: making and freeing them was 5% of a turn (issue 14's profile).
         let start = try cachedSideOdds(at: turn)
         let startPlan = memo.sanctions
         for (i, side) in sides.enumerated() {
             let u = streams[.choices].uniform()
             let pain = sanctions.gdpLossPct(side.leader, plan: startPlan)
             var asked: Move?
-            if let policy = hooks.policy(side: i) {  // a side without one is shown no view
+            if let policy = hooks.policies[i] {  // a side without one is shown no view
                 let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
                                     rungName: ladder.name(rung), pWin: start.pWin[i], ratio: start.ratio[i],
                                     position: position(i), damagePct: pain, nuclear: isNuclear(side: i),
