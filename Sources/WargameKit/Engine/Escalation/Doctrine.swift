@@ -60,14 +60,45 @@ public enum Doctrine {
 
     /// U(m) for one option.
     public static func utility(of m: Int, in s: Situation, ladder: Ladder, _ p: DoctrineParameters) -> Double {
-        let outlook = (!s.atWar && m > s.rung) ? s.ifAttacking : s.ifAttacked
+        utility(of: m, in: s, ladder: ladder, p, Shared(s, ladder: ladder, p))
+    }
+
+    /// The terms of U(m) that do not depend on m: computed once for all the options of a
+    /// choice rather than once for each (their exponentials were a sixth of a choice: issue
+    /// 14's profile). The same arithmetic, so the same figures.
+    struct Shared {
+        /// The lowest war rung.
+        var firstWarRung: Int?
+        /// q.
+        var statusQuo: Double
+        /// D.
+        var nuclearCost: Double
+        /// h in the war the side would start, and in the war the opponent would start (0
+        /// when D is 0: the hazard is not needed then).
+        var hazardIfAttacking = 0.0, hazardIfAttacked = 0.0
+
+        init(_ s: Situation, ladder: Ladder, _ p: DoctrineParameters) {
+            firstWarRung = ladder.firstWarRung
+            statusQuo = p.statusQuo - p.painWeight * s.pain
+            nuclearCost = Doctrine.nuclearCost(warheads: s.opponentWarheads, p)
+            if nuclearCost > 0 {
+                hazardIfAttacked = hazard(share: s.ifAttacked.opponentShare, stake: s.opponentStake, p)
+                hazardIfAttacking = s.atWar ? hazardIfAttacked : hazard(share: s.ifAttacking.opponentShare, stake: s.opponentStake, p)
+            }
+        }
+    }
+
+    /// U(m) with the terms that all options share.
+    static func utility(of m: Int, in s: Situation, ladder: Ladder, _ p: DoctrineParameters, _ shared: Shared) -> Double {
+        let attacking = !s.atWar && m > s.rung
+        let outlook = attacking ? s.ifAttacking : s.ifAttacked
         let psi = ladder.warShare(m)
-        let c = ladder.cost(max(m, ladder.firstWarRung ?? m))
-        let q = p.statusQuo - p.painWeight * s.pain
-        let d = nuclearCost(warheads: s.opponentWarheads, p)
+        let c = ladder.cost(max(m, shared.firstWarRung ?? m))
+        let q = shared.statusQuo
+        let d = shared.nuclearCost
         var risk = 0.0
         if d > 0 {
-            let h = hazard(share: outlook.opponentShare, stake: s.opponentStake, p)
+            let h = attacking ? shared.hazardIfAttacking : shared.hazardIfAttacked
             risk = 1 - (1 - ladder.risk(m)) * (1 - psi * h)
         }
         return q + psi * (outlook.odds - c - q) - p.rungCost * Double(m) - risk * d

@@ -207,6 +207,15 @@ public struct SanctionsModel: Codable, Hashable, Sendable {
         return report
     }
 
+    /// ``advance(turn:rng:plan:packageReports:)`` without package reports, for a scenario's
+    /// turn, which reads only the log lines. Not inlined: the turn's report is then made and
+    /// destroyed here, where it is destroyed whole; destroyed in the scenario's turn, each of
+    /// its arrays went through a generic path (issue 14's profile).
+    @inline(never)
+    mutating func advanceLogLines(turn: Int, rng: inout SeededGenerator, plan: inout SanctionsPlan?) -> [String] {
+        advance(turn: turn, rng: &rng, plan: &plan, packageReports: false).events
+    }
+
     /// The turn itself, with uninitialized scratch for each target and member (both hold
     /// only numbers, so they need no deinitializing).
     private mutating func advance(turn: Int, rng: inout SeededGenerator, plan: SanctionsPlan,

@@ -60,6 +60,9 @@ struct PrewarMemo: Codable, Hashable, Sendable {
     private final class Box: Sendable {
         let figures: Figures
         init(_ figures: Figures) { self.figures = figures }
+        /// Compared where they are: reading the inputs out of the box copied them every
+        /// turn (issue 14's profile).
+        func holds(for s: Scenario) -> Bool { figures.inputs?.match(s) == true }
     }
     private var box = Box(Figures())
 
@@ -101,7 +104,7 @@ struct PrewarMemo: Codable, Hashable, Sendable {
     init() {}
 
     /// Whether the figures were computed from the configuration of `s`.
-    func holds(for s: Scenario) -> Bool { box.figures.inputs?.match(s) == true }
+    func holds(for s: Scenario) -> Bool { box.holds(for: s) }
 
     /// Empties the memo for figures computed from `inputs`.
     mutating func reset(for inputs: Inputs) {

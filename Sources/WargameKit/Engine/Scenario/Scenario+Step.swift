@@ -45,7 +45,7 @@ extension Scenario {
             throw ScenarioError.invalid("a scenario needs two sides to step (use s:side)")
         }
         guard atomic else {
-            let report = try advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
+            let report = try advanceOneTurn(hooks, recent: Self.events(of: turn, in: log, last: lastReport))
             log += report.events
             return report
         }
@@ -57,7 +57,7 @@ extension Scenario {
         var next = self
         let report: TurnReport
         do {
-            report = try next.advanceOneTurn(hooks, recent: Self.events(of: turn, in: log))
+            report = try next.advanceOneTurn(hooks, recent: Self.events(of: turn, in: log, last: lastReport))
         } catch {
             self.log = log
             throw error
@@ -71,7 +71,15 @@ extension Scenario {
     /// The events of `turn`: the log is in turn order (``validate()`` holds a loaded one
     /// to it), so they are found from its end rather than by reading the whole log every
     /// turn, which made a long run cost the square of its turns.
-    private static func events(of turn: Int, in log: [Event]) -> [Event] {
+    private static func events(of turn: Int, in log: [Event], last: TurnReport?) -> [Event] {
+        // Usually they are the last report's events, which the log ends with: shared rather
+        // than copied out of the log, an allocation a turn (issue 14's profile).
+        if let last, last.turn == turn, let first = last.events.first, first.turn == turn,
+           last.events[last.events.count - 1].turn == turn, log.count >= last.events.count {
+            let start = log.count - last.events.count
+            if (start == 0 || log[start - 1].turn < turn) && log[start...].elementsEqual(last.events) { return last.events }
+        }
+
         var start = log.endIndex
         while start > log.startIndex, log[start - 1].turn >= turn { start -= 1 }
         var end = start
@@ -79,7 +87,8 @@ extension Scenario {
         return Array(log[start..<end])
     }
 
-    private mutating func advanceOneTurn(_ hooks: StepHooks, recent: [Event]) throws -> TurnReport {
+    private mutating func advanceOneTurn(_ hooks: StepHooks, recent: consuming [Event]) throws -> TurnReport {
+        var recent = recent  // taken over (its storage holds this turn's events at the end)
         let turn = self.turn + 1
         let previous = rung
         try hooks.reseedScripts?(streams[.scripts].derivedSeed())
@@ -89,20 +98,20 @@ extension Scenario {
         // each turn (issue 14's profile); the report is dropped first, so that where nothing
         // else keeps it (a Monte Carlo run) they are not copied.
         var moves: [SideMove] = [], damage: [String: Double] = [:]
-        if let last = lastReport {  // not `lastReport?.moves`: that copied the whole report
+        if let last = lastReport.take() {  // not `lastReport?.moves`: that copied the whole report
             moves = last.moves
             damage = last.damagePct
         }
-        lastReport = nil
-        moves.removeAll(keepingCapacity: true)
-        moves.reserveCapacity(sides.count)
 
         // 1. Orders, each side from the situation at the start of the turn; one draw per
         // side on the choices stream whoever decides, so a policy leaves the others' draws alone.
+        // Each side's move replaces its last one in place, and the doctrine refills the arrays
+        // of its last choice: making and freeing them was 5% of a turn (issue 14's profile).
         let start = try cachedSideOdds(at: turn)
+        let startPlan = memo.sanctions
         for (i, side) in sides.enumerated() {
             let u = streams[.choices].uniform()
-            let pain = sanctions.gdpLossPct(side.leader, plan: memo.sanctions)
+            let pain = sanctions.gdpLossPct(side.leader, plan: startPlan)
             var asked: Move?
             if let policy = hooks.policies[i] {  // a side without one is shown no view
                 let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
@@ -115,12 +124,21 @@ extension Scenario {
                     throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
                 }
             }
+            let move: SideMove
             if let asked {
-                moves.append(SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy))
+                move = SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy)
             } else {
-                moves.append(try doctrineMove(side: i, odds: start.pWin[i], pain: pain, draw: u, median: median))
+                var options: [Int] = [], p: [Double] = []
+                if i < moves.count {
+                    options = moves[i].options.take() ?? []
+                    p = moves[i].probabilities.take() ?? []
+                }
+                move = try doctrineMove(side: i, odds: start.pWin[i], pain: pain, draw: u, median: median,
+                                        options: &options, probabilities: &p)
             }
+            if i < moves.count { moves[i] = move } else { moves.append(move) }
         }
+        if moves.count > sides.count { moves.removeLast(moves.count - sides.count) }
         // The asks in a buffer on the stack: an array of them was an allocation a turn, and a
         // lazy map's closure was one too where the optimiser did not inline it (issue 14's profile).
         let (resolved, attackers) = withUnsafeTemporaryAllocation(of: Int.self, capacity: moves.count) { asks in
@@ -133,10 +151,13 @@ extension Scenario {
         // they happen; the two lists are joined at the end, rather than inserted at the front.
         var rungEvents: [Event] = []
         if newRung > rung {
-            let who = attackers.sorted().map { sides[$0].leader }.joined(separator: ", ")
-            rungEvents.append(Event(turn: turn, kind: .escalation, text: "\(ladder.name(rung)) → \(ladder.name(newRung)) (asked by \(who))"))
+            let sides = self.sides
+            let who = sides.indices.lazy.filter { attackers.contains($0) }.map { sides[$0].leader }  // in side order
+            rungEvents.append(Event(turn: turn, kind: .escalation,
+                                    text: TurnEventText.rungChange(from: ladder.name(rung), to: ladder.name(newRung), askedBy: who)))
         } else if newRung < rung {
-            rungEvents.append(Event(turn: turn, kind: .deescalation, text: "\(ladder.name(rung)) → \(ladder.name(newRung)) (every side asked for less)"))
+            rungEvents.append(Event(turn: turn, kind: .deescalation,
+                                    text: TurnEventText.rungChange(from: ladder.name(rung), to: ladder.name(newRung), askedBy: nil as [String]?)))
         }
 
         // 2. Alliance invocations: an armed attack invokes the commitments covering the attacked.
@@ -147,8 +168,8 @@ extension Scenario {
         }
 
         // 3. Sanctions and leakage, on their own stream.
-        let sanctionsEvents = sanctions.advance(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions,
-                                                packageReports: false).events  // only its events are read
+        let sanctionsEvents = sanctions.advanceLogLines(turn: turn, rng: &streams[.sanctions], plan: &memo.sanctions)
+        let plan = memo.sanctions  // the plan of this turn, perhaps a new one
         for text in sanctionsEvents { events.append(Event(turn: turn, kind: .sanctions, text: text)) }
 
         // 4. Combat.
@@ -201,13 +222,17 @@ extension Scenario {
         // 7. Events (the `on` hooks run in the bindings, after this returns): the turn, the
         // white cell's decision and the notes of the orders before it, the rung's changes,
         // the rest, the ending.
-        var all: [Event] = []
+        // In the storage of last turn's events, which nothing else holds by now in a Monte
+        // Carlo run: a new array each turn was an allocation (issue 14's profile).
+        var all = recent
+        recent = []
+        all.removeAll(keepingCapacity: true)
         all.reserveCapacity(3 + hooks.notes.count + rungEvents.count + events.count)
         all.append(Event(turn: turn, kind: .turn, text: TurnEventText.make(turn: turn, rungName: ladder.name(rung), rung: rung)))
         if let a = hooks.adjudication { all.append(Event(turn: turn, kind: .adjudication, text: a)) }
         for note in hooks.notes { all.append(Event(turn: turn, kind: note.kind, text: note.text)) }  // exercise orders
-        all += rungEvents
-        all += events
+        if !rungEvents.isEmpty { all += rungEvents }  // most turns have none: appending nothing cost a call
+        if !events.isEmpty { all += events }
         if let ending {
             all.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
         }
@@ -220,12 +245,12 @@ extension Scenario {
         if damage.count == targets, damage.keys.allSatisfy({ key in packages.contains { $0.target == key } }) {
             var i = damage.startIndex
             while i != damage.endIndex {  // not `for i in damage.indices`: they hold the storage, which is written
-                damage.values[i] = sanctions.gdpLossPct(damage.keys[i], plan: memo.sanctions)
+                damage.values[i] = sanctions.gdpLossPct(damage.keys[i], plan: plan)
                 i = damage.index(after: i)
             }
         } else {
             damage.removeAll(keepingCapacity: true)
-            for k in packages.indices where isFirst(k) { damage[packages[k].target] = sanctions.gdpLossPct(packages[k].target, plan: memo.sanctions) }
+            for k in packages.indices where isFirst(k) { damage[packages[k].target] = sanctions.gdpLossPct(packages[k].target, plan: plan) }
         }
         let report = TurnReport(turn: turn, previousRung: previous, rung: rung, rungName: ladder.name(rung),
                                 moves: moves, pWin: end.pWin,
@@ -240,11 +265,19 @@ extension Scenario {
     /// The built-in doctrine (``Doctrine``): a quantal-response choice among the rungs
     /// within reach, drawn by inverse CDF from the side's one uniform draw `u`.
     mutating func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?) throws -> SideMove {
+        var options: [Int] = [], p: [Double] = []
+        return try doctrineMove(side: i, odds: odds, pain: pain, draw: u, median: median, options: &options, probabilities: &p)
+    }
+
+    /// ``doctrineMove(side:odds:pain:draw:median:)`` in the storage of `options` and
+    /// `probabilities` (their contents are replaced), which the move then holds.
+    mutating func doctrineMove(side i: Int, odds: Double, pain: Double, draw u: Double, median: Double?,
+                               options: inout [Int], probabilities p: inout [Double]) throws -> SideMove {
         let nuclear = isNuclear(side: i)
         // The rungs within reach, lowest first, without repeats (clamping keeps them in
         // order, so a repeat can only follow its twin): no set to build and sort each turn,
         // nor an array of the three candidates.
-        var options: [Int] = []
+        options.removeAll(keepingCapacity: true)
         options.reserveCapacity(3)
         for step in -1...1 {
             let r = ladder.clamp(rung + step)
@@ -263,8 +296,12 @@ extension Scenario {
         let situation = Doctrine.Situation(rung: rung, options: options, atWar: atWar, ifAttacking: attacking,
                                            ifAttacked: attacked, pain: pain, opponentWarheads: cachedOpposingWarheads(i),
                                            opponentStake: stake(opponent))
-        // The utilities become the probabilities in place (Doctrine.probabilities, without its copies).
-        var p = options.map { Doctrine.utility(of: $0, in: situation, ladder: ladder, doctrine) }
+        // The utilities become the probabilities in place (Doctrine.probabilities, without its
+        // copies); what all the options share is computed once (Doctrine.Shared).
+        let shared = Doctrine.Shared(situation, ladder: ladder, doctrine)
+        p.removeAll(keepingCapacity: true)
+        p.reserveCapacity(options.count)
+        for m in options { p.append(Doctrine.utility(of: m, in: situation, ladder: ladder, doctrine, shared)) }
         Doctrine.normalise(&p, rationality: doctrine.rationality)
         let choice = options[Doctrine.pick(p, u: u)]
         let move: Move = choice > rung ? .escalate : (choice < rung ? .deescalate : .hold)

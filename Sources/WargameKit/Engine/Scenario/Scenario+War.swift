@@ -61,11 +61,12 @@ extension Scenario {
     /// at the start of a turn (which changes no configuration) or of ``prepareMemo()``;
     /// checking at every read was a tenth of a turn (issue 14's profile).
     mutating func checkMemo() {
-        if !memo.holds(for: self) { memo.reset(for: PrewarMemo.Inputs(self)) }
-        if memo.nuclear.count != sides.count {
-            memo.nuclear = sides.map { isNuclear($0) }
-            memo.positionsBeforeFighting = sides.map { _ in 1 }
-        }
+        guard !memo.holds(for: self) else { return }
+        memo.reset(for: PrewarMemo.Inputs(self))
+        // Only here: they depend on the inputs alone, and reading them out of the memo to
+        // check them every turn copied its figures (issue 14's profile).
+        memo.nuclear = sides.map { isNuclear($0) }
+        memo.positionsBeforeFighting = sides.map { _ in 1 }
     }
 
     /// ``isNuclear(_:)`` of side `i`, from the memo: a turn asked it several times, each a
