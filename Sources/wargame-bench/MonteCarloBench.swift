@@ -3,18 +3,21 @@ import WargameKit
 
 /// Monte Carlo of the default scenario: runs per second on one thread and on every core,
 /// the speed-up, and whether the summaries agree bit for bit (they must, whatever the
-/// thread count: a quality bar of docs/architecture.md). Runs per second are the best of five
-/// rounds, with their median; the speed-up is over the five rounds' total time.
+/// thread count: a quality bar of docs/architecture.md).
+///
+/// The thread counts take turns, round after round: the machine's speed drifts (a shared
+/// VM, whose rounds of one call were seen to differ by 1.7×), and timing one count after
+/// the other made the speed-up compare a fast minute with a slow one. Runs per second are
+/// given for the best round and the median one; the speed-up over all the rounds' total
+/// time, and as the median of the ratios of the rounds timed back to back (each pair saw
+/// nearly the same machine), with the ratio of the best rounds beside them.
 enum MonteCarloBench {
-    static func run(_ lua: LuaState, runs: Int, threads: [Int]?) throws {
+    static func run(_ lua: LuaState, runs: Int, rounds: Int, threads: [Int]?) throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let counts = threads ?? Array(Set([1, cores])).sorted()
         var summaries: [String] = []
         var times: [Int: [Double]] = [:]
-        // The thread counts take turns, five rounds: the machine's speed drifts (a shared
-        // VM; its single-core speed was seen to move by half between minutes), and timing
-        // one count after the other made the speed-up compare a fast minute with a slow one.
-        for _ in 0..<5 {
+        for _ in 0..<max(1, rounds) {
             for t in counts {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let r = try lua.run("""
@@ -27,18 +30,23 @@ enum MonteCarloBench {
             }
         }
         for t in counts {
-            let ts = times[t] ?? [], best = ts.min() ?? .infinity, median = ts.sorted()[ts.count / 2]
-            print(String(format: "montecarlo %d runs × 20 turns, %d thread(s): %.3f s, %.0f runs/s (best of five; median %.0f runs/s; rounds: %@)",
-                         runs, t, best, Double(runs) / best, Double(runs) / median,
+            let ts = times[t] ?? [], best = ts.min() ?? .infinity
+            print(String(format: "montecarlo %d runs × 20 turns, %d thread(s): %.3f s, %.0f runs/s (best of %d rounds; median %.0f runs/s; rounds: %@)",
+                         runs, t, best, Double(runs) / best, ts.count, Double(runs) / median(ts),
                          ts.map { String(format: "%.0f", Double(runs) / $0) }.joined(separator: " ")))
         }
         if let one = times[1], let all = times[cores], cores > 1 {
-            // Over the five rounds together, each pair timed back to back: the ratio of the
-            // best times alone compares two moments of a machine whose speed moves.
             let total = one.reduce(0, +) / all.reduce(0, +)
-            print(String(format: "speed-up on %d cores: %.2f× (total time of the five rounds; best times alone: %.2f×)",
-                         cores, total, (one.min() ?? 0) / (all.min() ?? 1)))
+            let paired = median(zip(one, all).map { $0 / $1 })
+            print(String(format: "speed-up on %d cores: %.2f× (all rounds' total time), %.2f× (median of the %d rounds timed back to back); best rounds alone: %.2f×",
+                         cores, total, paired, one.count, (one.min() ?? 0) / (all.min() ?? 1)))
         }
         print("summaries identical across thread counts: \(Set(summaries).count == 1) (gdp_loss_pct.mean, max_rung.mean: \(summaries.first ?? ""))")
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        guard !s.isEmpty else { return .nan }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }

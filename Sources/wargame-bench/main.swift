@@ -9,11 +9,12 @@ import WargameKit
 //   kernels     the engine's Lanchester and CINC against the same computations written in
 //               plain Lua (bench/lanchester.lua, bench/cinc.lua)
 //   montecarlo  runs per second of the default scenario on one thread and on every core,
-//               and whether the summaries agree bit for bit; `runs=N` and `threads=1,2`
-//               change the defaults (10,000 runs, so that the fixed cost of a call — a
-//               worker loading the script, about 5 ms — weighs little; 1 and every core)
+//               and whether the summaries agree bit for bit; `runs=N`, `rounds=N` and
+//               `threads=1,2` change the defaults (9 rounds of 5,000 runs: the fixed cost
+//               of a call, a worker loading the script, about 5 ms, weighs little; 1 and
+//               every core)
 //
-// Each timing is the best of five repetitions, so that a busy machine disturbs it less.
+// Each timing is the best of several repetitions, so that a busy machine disturbs it less.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let settings = Dictionary(arguments.compactMap { a -> (String, String)? in
@@ -29,6 +30,7 @@ WargameModule.install(in: lua)
 if wanted("accessors") { try Accessors.run(lua) }
 if wanted("kernels") { try Kernels.run(lua) }
 if wanted("montecarlo") {
-    try MonteCarloBench.run(lua, runs: settings["runs"].flatMap { Int($0) } ?? 10_000,
+    try MonteCarloBench.run(lua, runs: settings["runs"].flatMap { Int($0) } ?? 5_000,
+                            rounds: settings["rounds"].flatMap { Int($0) } ?? 9,
                             threads: settings["threads"].map { $0.split(separator: ",").compactMap { Int($0) } })
 }

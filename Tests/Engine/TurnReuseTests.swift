@@ -76,6 +76,33 @@ import Testing
         #expect(doctrineMoves > 2)
     }
 
+    /// A turn made without logging (a Monte Carlo run) is the turn made with it: the same
+    /// reports, and the same views of the last turn's events, read from the last report;
+    /// the log keeps what it had, the start's events too.
+    @Test func turnsWithoutTheLogAgree() throws {
+        for args in ["{}", "{ china = true }", "{ visibility = 0.9, coverage = 1 }"] {
+            var logged = try TurnGoldenTests.base(args).scenario
+            logged.reseed(5)
+            let seenLogged = Seen()
+            _ = try logged.step(Self.hooks(seenLogged), atomic: false)  // a start with events in its log
+            var unlogged = logged
+            let start = logged.log
+            let seenUnlogged = Seen()
+            var turns = 0
+            while logged.ending == nil && logged.turn < 40 {
+                let a = try logged.step(Self.hooks(seenLogged), atomic: false)
+                let b = try unlogged.step(Self.hooks(seenUnlogged), atomic: false, keepsLog: false)
+                #expect(a == b, "\(args) turn \(a.turn)")
+                #expect(seenLogged.recent[a.turn] == seenUnlogged.recent[b.turn], "\(args) turn \(a.turn)")
+                turns += 1
+            }
+            #expect(unlogged.ending == logged.ending)
+            #expect(unlogged.log == start)
+            #expect(turns > 3)
+            #expect(seenUnlogged.recent.values.contains { !$0.isEmpty })
+        }
+    }
+
     /// After an undo, or a log that does not end with the last report's events (a changed
     /// file), the view falls back on the log.
     @Test func viewsAfterUndoAndAnEditedLog() throws {

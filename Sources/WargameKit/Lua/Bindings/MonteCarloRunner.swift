@@ -68,7 +68,8 @@ struct MonteCarloRunner {
         do {
             while s.ending == nil, turns.map({ stepped < $0 }) ?? true {
                 try LuaState.checkLimits(L)
-                let report = try s.step(hooks, atomic: false)  // a failed run is dropped whole
+                // A failed run is dropped whole, and nothing reads a run's log.
+                let report = try s.step(hooks, atomic: false, keepsLog: false)
                 highest = max(highest, s.rung)
                 if hasHooks { try StepRunner.runHooks(L, hooks: policies + 1, report: report) }
                 stepped += 1
