@@ -51,9 +51,11 @@ extension Scenario {
         }
         guard atomic else {
             let report: TurnReport
-            if !keepsLog, let last = lastReport, last.turn == turn, log.last.map({ $0.turn < turn }) ?? true {
+            if !keepsLog, lastReport?.turn == turn, log.last.map({ $0.turn < turn }) ?? true {
                 // The last turn was made without logging: its events are the report's alone.
-                report = try advanceOneTurn(hooks, recent: last.events)
+                // Read in place, not bound to a copy of the report: a copy alive during the
+                // turn would keep the arrays the turn refills from being its own.
+                report = try advanceOneTurn(hooks, recent: lastReport?.events ?? [])
             } else {
                 report = try advanceOneTurn(hooks, recent: Self.events(of: turn, in: log, last: lastReport))
             }
