@@ -150,7 +150,7 @@ static inline void wg_setfreshfield(lua_State *L, int idx, const char *k) { lua_
 
 /// Switches the state's collector to generational mode (lua_gc is variadic, which Swift
 /// cannot call).
-static inline void wg_gc_generational(lua_State *L, int minormul) { (void)lua_gc(L, LUA_GCGEN, minormul, 0); }
+static inline void wg_gc_generational(lua_State *L) { (void)lua_gc(L, LUA_GCGEN, 0, 0); }
 
 /// Pushes "turn N [kind] text", an event's description, built on the C stack: a policy's
 /// view carries the last turn's events every turn, and building each line as a Swift

@@ -191,7 +191,7 @@ struct MonteCarloRunner {
         // scenario live as long as the worker: the generational collector does not walk
         // them again for each turn's few tables, as the incremental one did (its steps
         // were about a twentieth of a turn in issue 14's profile).
-        wg_gc_generational(L, 0)
+        wg_gc_generational(L)
         let driver = lua_gettop(L), base = driver + 1  // the script's scenario goes at `base`
         var loadedRow = -1
         let work = self
