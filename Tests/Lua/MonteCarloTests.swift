@@ -113,6 +113,40 @@ import Testing
         }
     }
 
+    /// In a run, each policy's view names its own side, leader and rung as a step would:
+    /// the strings a run keeps for its views belong to the side they are shown to, also for
+    /// a policy keyed by its leader, on a ladder of the script's own.
+    @Test func viewsInRunsNameTheirSideAndRung() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("views.lua").path
+        try """
+            local names = { "calm", "words", "threats", "blockade", "skirmish", "war", "atomic war" }
+            local s = wg.scenario{ name = "views", seed = 3, rung = 1, turns = 12, ladder = names }
+            s:side("East", {"RUS", "BLR"})
+            s:side("West", {"USA", "UKG"})
+            local function check(side, leader)
+              return function(v)
+                assert(v.side == side and v.leader == leader, "view of " .. side .. " says " .. v.side .. "/" .. v.leader)
+                assert(v.rung_name == names[v.rung + 1], "rung " .. v.rung .. " named " .. v.rung_name)
+                if side == "West" and v.turn == 2 then return "escalate" end
+              end
+            end
+            s:policy("RUS", check("East", "RUS"))   -- keyed by its leader
+            s:policy("West", check("West", "USA"))  -- keyed by its name
+            return s
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let lua = try LuaState()
+        WargameModule.install(in: lua)
+        let r = try lua.run("""
+            local sm = wg.montecarlo{ script = "\(path)", runs = 40, turns = 12, threads = 2 }
+            return sm.runs, sm.max_rung.mean
+            """)
+        #expect(r[0] == .integer(40))
+        #expect((r[1].asDouble ?? 0) > 1)  // the views saw rungs above the start
+    }
+
     /// A script that runs wg.montecarlo on itself is refused inside the workers, with a
     /// message naming the call and where it is.
     @Test func nestedMonteCarloIsRefused() throws {

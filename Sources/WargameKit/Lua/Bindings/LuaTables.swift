@@ -78,15 +78,25 @@ enum LuaTables {
     /// The keys are C literals passed straight to Lua, whose string cache knows them by
     /// address: no Swift string is made or converted per field; and the table is new, so
     /// its fields are set without the raw set's key juggling (`wg_setfreshfield`).
-    static func push(_ v: SideView, _ L: OpaquePointer) {
+    ///
+    /// `strings`: where a Monte Carlo run keeps the view's strings on the stack (the side's
+    /// name and leader, the ladder's rung names), pushed from there rather than made again.
+    static func push(_ v: SideView, _ L: OpaquePointer, strings: ViewStrings? = nil) {
         let stack = LuaStack(L)
         guard lua_checkstack(L, 6) != 0 else { lua_pushnil(L); return }
         lua_createtable(L, 0, 11)
-        stack.pushString(v.side); wg_setfreshfield(L, -2, "side")
-        stack.pushString(v.leader); wg_setfreshfield(L, -2, "leader")
+        if let strings { lua_pushvalue(L, strings.side) } else { stack.pushString(v.side) }
+        wg_setfreshfield(L, -2, "side")
+        if let strings { lua_pushvalue(L, strings.leader) } else { stack.pushString(v.leader) }
+        wg_setfreshfield(L, -2, "leader")
         lua_pushinteger(L, Int64(v.turn)); wg_setfreshfield(L, -2, "turn")
         lua_pushinteger(L, Int64(v.rung)); wg_setfreshfield(L, -2, "rung")
-        stack.pushString(v.rungName); wg_setfreshfield(L, -2, "rung_name")
+        if let strings, v.rung >= 0, v.rung < strings.rungCount {
+            lua_pushvalue(L, strings.rungNames + Int32(v.rung))
+        } else {
+            stack.pushString(v.rungName)
+        }
+        wg_setfreshfield(L, -2, "rung_name")
         lua_pushnumber(L, v.pWin); wg_setfreshfield(L, -2, "p_win")
         lua_pushnumber(L, v.ratio.isFinite ? v.ratio : 1e300); wg_setfreshfield(L, -2, "ratio")
         lua_pushnumber(L, v.position); wg_setfreshfield(L, -2, "position")

@@ -17,23 +17,50 @@ enum StepRunner {
     }
 
     /// Policies kept in the table at `index` (a Monte Carlo run's own copy, which stays on
-    /// the stack while the run steps) as engine closures, keyed by side index.
+    /// the stack while the run steps) as engine closures, keyed by side index. The strings
+    /// every view of the run repeats (side, leader, rung names) and the policies' keys are
+    /// made once and left on the stack above it, for the run: pushed anew each turn, they
+    /// were a tenth of a view (issue 14's profile). The caller clears the stack after the run.
     static func hooks(_ L: OpaquePointer, policies index: Int32, _ scenario: Scenario) -> StepHooks {
         let index = lua_absindex(L, index)
-        return hooks(L, table: index, scenario) { L in lua_pushvalue(L, index) }
+        let stack = LuaStack(L)
+        guard lua_checkstack(L, Int32(clamping: scenario.ladder.rungs.count + 3 * scenario.sides.count + 4)) != 0 else {
+            return hooks(L, table: index, scenario, strings: { _ in nil }) { L in lua_pushvalue(L, index) }
+        }
+        let rungNames = lua_gettop(L) + 1
+        for rung in scenario.ladder.rungs { stack.pushString(rung.name) }
+        var perSide: [Int: ViewStrings] = [:]
+        return hooks(L, table: index, scenario, strings: { i in
+            if let made = perSide[i] { return made }
+            let side = scenario.sides[i]
+            stack.pushString(side.name); stack.pushString(side.leader)
+            let top = lua_gettop(L)
+            let made = ViewStrings(side: top - 1, leader: top, rungNames: rungNames, rungCount: scenario.ladder.rungs.count)
+            perSide[i] = made
+            return made
+        }) { L in lua_pushvalue(L, index) }
     }
 
     /// The closures for the policies listed in the table at `table`; each call finds its
-    /// function again in the table that `push` pushes.
+    /// function again in the table that `push` pushes. `strings` gives the stack slots of
+    /// a side's strings where the caller keeps them (a Monte Carlo run), nil elsewhere.
     private static func hooks(_ L: OpaquePointer, table: Int32, _ scenario: Scenario,
+                              strings: (Int) -> ViewStrings? = { _ in nil },
                               push: @escaping (OpaquePointer) -> Void) -> StepHooks {
         var hooks = withReseed(L)
+        var found: [(key: String, side: Int)] = []
         lua_pushnil(L)
         while lua_next(L, table) != 0 {
-            if let key = LuaStack(L).string(at: -2), let i = scenario.sideIndex(key) {
-                hooks.policies[i] = { view in try callPolicy(L, key: key, view: view, push: push) }
-            }
+            if let key = LuaStack(L).string(at: -2), let i = scenario.sideIndex(key) { found.append((key, i)) }
             lua_settop(L, -2)
+        }
+        for (key, i) in found {
+            var kept = strings(i)
+            if kept != nil {
+                LuaStack(L).pushString(key)
+                kept?.key = lua_gettop(L)
+            }
+            hooks.policies[i] = { [kept] view in try callPolicy(L, key: key, view: view, strings: kept, push: push) }
         }
         return hooks
     }
@@ -44,13 +71,14 @@ enum StepRunner {
         return hooks
     }
 
-    static func callPolicy(_ L: OpaquePointer, key: String, view: SideView, push: (OpaquePointer) -> Void) throws -> Move? {
+    static func callPolicy(_ L: OpaquePointer, key: String, view: SideView, strings: ViewStrings? = nil,
+                           push: (OpaquePointer) -> Void) throws -> Move? {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         push(L)
-        LuaStack(L).pushString(key)
+        if let strings { lua_pushvalue(L, strings.key) } else { LuaStack(L).pushString(key) }
         guard lua_type(L, -2) == LUA_TTABLE, lua_rawget(L, -2) == LUA_TFUNCTION else { return .hold }
-        LuaTables.push(view, L)
+        LuaTables.push(view, L, strings: strings)
         do {
             try LuaState.protectedCall(L, nargs: 1, nresults: 1)
         } catch {
