@@ -396,6 +396,19 @@ static inline int wg_rawgetrandomseed(lua_State *L) {
     return wg_rawgetfield(L, LUA_REGISTRYINDEX, WG_RANDOMSEED_KEY);
 }
 
+/// math.randomseed(seed) with the library's function (wg_rawgetrandomseed), protected and
+/// under the memory limit, as LuaState.protectedCall would call it but without a message
+/// handler: the engine reseeds every turn, and the library function fails only when a hook
+/// stops it (an interrupt, a limit). Returns LUA_OK, or the status with the message on top.
+static inline int wg_reseed(lua_State *L, long long seed) {
+    if (wg_rawgetrandomseed(L) != LUA_TFUNCTION) { lua_pop(L, 1); return LUA_OK; }
+    lua_pushinteger(L, (lua_Integer)seed);
+    int saved = wg_swift_suspend(L);
+    int status = lua_pcall(L, 1, 0, 0);
+    wg_swift_resume(L, saved);
+    return status;
+}
+
 /// Pushes package.loaded (the registry's LUA_LOADED_TABLE), raw; returns its type.
 static inline int wg_rawgetloaded(lua_State *L) {
     return wg_rawgetfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);

@@ -167,16 +167,21 @@ public final class LuaState {
         lua_rotate(L, base, -1)
         lua_settop(L, -2)
         guard status != WG_LUA_OK else { return }
+        throw failure(L, status: status)
+    }
+
+    /// The error of a failed protected call, whose message is on top of `L` (popped): an
+    /// interrupt or a limit when one fired, else the script's error (kept for the host).
+    static func failure(_ L: OpaquePointer, status: Int32) -> LuaError {
         let raw = LuaStack(L).string(at: -1) ?? "(error object is not a string)"
         lua_settop(L, -2)
-        if status == WG_LUA_ERRMEM { throw .memory(raw) }
+        if status == WG_LUA_ERRMEM { return .memory(raw) }
         let (message, traceback) = splitTraceback(raw)
         if let lim = wg_limits_of(L)?.pointee, lim.fired != 0 {
-            if lim.fired == 1 { throw .interrupted(traceback: traceback) }
-            throw .limit(message)
+            return lim.fired == 1 ? .interrupted(traceback: traceback) : .limit(message)
         }
         owner(of: L)?.callbackFailure = CallbackFailure(message: message, traceback: traceback)
-        throw .runtime(message: message, traceback: traceback)
+        return .runtime(message: message, traceback: traceback)
     }
 
     static func splitTraceback(_ s: String) -> (String, String) {

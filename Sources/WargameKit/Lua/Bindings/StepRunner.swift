@@ -126,9 +126,8 @@ enum StepRunner {
     static func reseedMath(_ L: OpaquePointer, _ seed: Int64) throws {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard wg_rawgetrandomseed(L) == LUA_TFUNCTION else { return }
-        lua_pushinteger(L, seed)
-        try LuaState.protectedCall(L, nargs: 1, nresults: 0)
+        let status = wg_reseed(L, seed)
+        guard status == WG_LUA_OK else { throw LuaState.failure(L, status: status) }
     }
 
     /// Runs the `on` hooks for a turn: "turn" with the report, then one call per event
