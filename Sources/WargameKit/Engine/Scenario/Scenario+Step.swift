@@ -122,24 +122,28 @@ extension Scenario {
         // of its last choice: making and freeing them was 5% of a turn (issue 14's profile).
         let start = try cachedSideOdds(at: turn)
         let startPlan = memo.sanctions
-        for (i, side) in sides.enumerated() {
+        // By index, not `for (i, side) in sides.enumerated()`: the turn changes `self`, so
+        // each side was copied, its strings and members retained and released; and an empty
+        // dictionary of policies or sources is not hashed into (issue 14's profile).
+        for i in sides.indices {
             let u = streams[.choices].uniform()
-            let pain = sanctions.gdpLossPct(side.leader, plan: startPlan)
+            let pain = sanctions.gdpLossPct(sides[i].leader, plan: startPlan)
             var asked: Move?
-            if let policy = hooks.policies[i] {  // a side without one is shown no view
-                let view = SideView(side: side.name, leader: side.leader, turn: turn, rung: rung,
+            if !hooks.policies.isEmpty, let policy = hooks.policies[i] {  // a side without one is shown no view
+                let view = SideView(side: sides[i].name, leader: sides[i].leader, turn: turn, rung: rung,
                                     rungName: ladder.name(rung), pWin: start.pWin[i], ratio: start.ratio[i],
                                     position: position(i), damagePct: pain, nuclear: isNuclear(side: i),
                                     recentEvents: recent)
                 do {
                     asked = try policy(view)
                 } catch {
-                    throw ScenarioError.policyFailed(side: side.name, turn: turn, message: "\(error)")
+                    throw ScenarioError.policyFailed(side: sides[i].name, turn: turn, message: "\(error)")
                 }
             }
             let move: SideMove
             if let asked {
-                move = SideMove(side: side.name, move: asked, source: hooks.sources[i] ?? .policy)
+                move = SideMove(side: sides[i].name, move: asked,
+                                source: hooks.sources.isEmpty ? .policy : hooks.sources[i] ?? .policy)
             } else {
                 var options: [Int] = [], p: [Double] = []
                 if i < moves.count {
@@ -237,18 +241,21 @@ extension Scenario {
         // the rest, the ending.
         // In the storage of last turn's events, which nothing else holds by now in a Monte
         // Carlo run: a new array each turn was an allocation (issue 14's profile).
+        // Written over last turn's events one by one, the rest trimmed at the end: emptying
+        // the array first went through a generic replaceSubrange (issue 14's profile).
         var all = recent
         recent = []
-        all.removeAll(keepingCapacity: true)
         all.reserveCapacity(3 + hooks.notes.count + rungEvents.count + events.count)
-        all.append(Event(turn: turn, kind: .turn, text: TurnEventText.make(turn: turn, rungName: ladder.name(rung), rung: rung)))
-        if let a = hooks.adjudication { all.append(Event(turn: turn, kind: .adjudication, text: a)) }
-        for note in hooks.notes { all.append(Event(turn: turn, kind: note.kind, text: note.text)) }  // exercise orders
-        if !rungEvents.isEmpty { all += rungEvents }  // most turns have none: appending nothing cost a call
-        if !events.isEmpty { all += events }
+        var n = 0
+        all.put(Event(turn: turn, kind: .turn, text: TurnEventText.make(turn: turn, rungName: ladder.name(rung), rung: rung)), at: &n)
+        if let a = hooks.adjudication { all.put(Event(turn: turn, kind: .adjudication, text: a), at: &n) }
+        for note in hooks.notes { all.put(Event(turn: turn, kind: note.kind, text: note.text), at: &n) }  // exercise orders
+        for e in rungEvents { all.put(e, at: &n) }
+        for e in events { all.put(e, at: &n) }
         if let ending {
-            all.append(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"))
+            all.put(Event(turn: turn, kind: .end, text: "\(ending.reason.rawValue): \(ending.why)"), at: &n)
         }
+        while all.count > n { all.removeLast() }
         // Each target's damage. When the targets are last turn's (unless a package came or
         // went), the values are replaced in place and no key is hashed (issue 14's profile).
         let packages = sanctions.packages
@@ -319,5 +326,13 @@ extension Scenario {
         let choice = options[Doctrine.pick(p, u: u)]
         let move: Move = choice > rung ? .escalate : (choice < rung ? .deescalate : .hold)
         return SideMove(side: sides[i].name, move: move, source: .doctrine, options: options, probabilities: p)
+    }
+}
+
+private extension Array where Element == Event {
+    /// Puts `event` at index `n`, over the event there or after the last, and moves `n` on.
+    mutating func put(_ event: Event, at n: inout Int) {
+        if n < count { self[n] = event } else { append(event) }
+        n += 1
     }
 }
