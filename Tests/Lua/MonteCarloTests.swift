@@ -117,11 +117,7 @@ import Testing
     /// the strings a run keeps for its views belong to the side they are shown to, also for
     /// a policy keyed by its leader, on a ladder of the script's own.
     @Test func viewsInRunsNameTheirSideAndRung() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("views.lua").path
-        try """
+        try Self.withScript("views.lua", """
             local names = { "calm", "words", "threats", "blockade", "skirmish", "war", "atomic war" }
             local s = wg.scenario{ name = "views", seed = 3, rung = 1, turns = 12, ladder = names }
             s:side("East", {"RUS", "BLR"})
@@ -136,34 +132,43 @@ import Testing
             s:policy("RUS", check("East", "RUS"))   -- keyed by its leader
             s:policy("West", check("West", "USA"))  -- keyed by its name
             return s
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        let lua = try LuaState()
-        WargameModule.install(in: lua)
-        let r = try lua.run("""
-            local sm = wg.montecarlo{ script = "\(path)", runs = 40, turns = 12, threads = 2 }
-            return sm.runs, sm.max_rung.mean
-            """)
-        #expect(r[0] == .integer(40))
-        #expect((r[1].asDouble ?? 0) > 1)  // the views saw rungs above the start
+            """) { path in
+            let lua = try LuaState()
+            WargameModule.install(in: lua)
+            let r = try lua.run("""
+                local sm = wg.montecarlo{ script = "\(path)", runs = 40, turns = 12, threads = 2 }
+                return sm.runs, sm.max_rung.mean
+                """)
+            #expect(r[0] == .integer(40))
+            #expect((r[1].asDouble ?? 0) > 1)  // the views saw rungs above the start
+        }
+    }
+
+    /// Runs `body` with the path of a file holding `text`, in a directory of its own that
+    /// goes afterwards.
+    static func withScript(_ name: String, _ text: String, _ body: (String) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try body(path)
     }
 
     /// A script that runs wg.montecarlo on itself is refused inside the workers, with a
     /// message naming the call and where it is.
     @Test func nestedMonteCarloIsRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wg-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let nest = dir.appendingPathComponent("nest.lua").path
-        try """
+        try Self.withScript("nest.lua", """
             local me = debug.getinfo(1, "S").source:sub(2)
             wg.montecarlo{ script = me, runs = 2 }
             return dofile("\(Self.script)")
-            """.write(toFile: nest, atomically: true, encoding: .utf8)
-        let lua = try LuaState()
-        WargameModule.install(in: lua)
-        let r = try lua.run("return select(2, pcall(wg.montecarlo, { script = '\(nest)', runs = 4 }))")
-        #expect(r.first?.asString?.hasSuffix("montecarlo: \(nest):2: wg.montecarlo cannot be called inside a Monte Carlo run") == true,
-                "\(r.first?.description ?? "nil")")
+            """) { nest in
+            let lua = try LuaState()
+            WargameModule.install(in: lua)
+            let r = try lua.run("return select(2, pcall(wg.montecarlo, { script = '\(nest)', runs = 4 }))")
+            #expect(r.first?.asString?.hasSuffix("montecarlo: \(nest):2: wg.montecarlo cannot be called inside a Monte Carlo run") == true,
+                    "\(r.first?.description ?? "nil")")
+        }
     }
 
     @Test func badScriptsAreLuaErrors() throws {

@@ -24,28 +24,24 @@ enum StepRunner {
     static func hooks(_ L: OpaquePointer, policies index: Int32, _ scenario: Scenario) -> StepHooks {
         let index = lua_absindex(L, index)
         let stack = LuaStack(L)
-        guard lua_checkstack(L, Int32(clamping: scenario.ladder.rungs.count + 3 * scenario.sides.count + 4)) != 0 else {
-            return hooks(L, table: index, scenario, strings: { _ in nil }) { L in lua_pushvalue(L, index) }
+        // Three strings for each policy, and a side has at most two keys (its name, its leader).
+        guard lua_checkstack(L, Int32(clamping: scenario.ladder.rungs.count + 6 * scenario.sides.count + 4)) != 0 else {
+            return hooks(L, table: index, scenario) { L in lua_pushvalue(L, index) }
         }
         let rungNames = lua_gettop(L) + 1
         for rung in scenario.ladder.rungs { stack.pushString(rung.name) }
-        var perSide: [Int: ViewStrings] = [:]
-        return hooks(L, table: index, scenario, strings: { i in
-            if let made = perSide[i] { return made }
-            let side = scenario.sides[i]
-            stack.pushString(side.name); stack.pushString(side.leader)
+        return hooks(L, table: index, scenario, strings: { key, i in
+            stack.pushString(key); stack.pushString(scenario.sides[i].name); stack.pushString(scenario.sides[i].leader)
             let top = lua_gettop(L)
-            let made = ViewStrings(side: top - 1, leader: top, rungNames: rungNames, rungCount: scenario.ladder.rungs.count)
-            perSide[i] = made
-            return made
+            return ViewStrings(key: top - 2, side: top - 1, leader: top, rungNames: rungNames, rungCount: scenario.ladder.rungs.count)
         }) { L in lua_pushvalue(L, index) }
     }
 
     /// The closures for the policies listed in the table at `table`; each call finds its
-    /// function again in the table that `push` pushes. `strings` gives the stack slots of
-    /// a side's strings where the caller keeps them (a Monte Carlo run), nil elsewhere.
+    /// function again in the table that `push` pushes. `strings` makes the stack slots of a
+    /// policy's strings where the caller keeps them (a Monte Carlo run), nil elsewhere.
     private static func hooks(_ L: OpaquePointer, table: Int32, _ scenario: Scenario,
-                              strings: (Int) -> ViewStrings? = { _ in nil },
+                              strings: (_ key: String, _ side: Int) -> ViewStrings? = { _, _ in nil },
                               push: @escaping (OpaquePointer) -> Void) -> StepHooks {
         var hooks = withReseed(L)
         var found: [(key: String, side: Int)] = []
@@ -55,12 +51,8 @@ enum StepRunner {
             lua_settop(L, -2)
         }
         for (key, i) in found {
-            var kept = strings(i)
-            if kept != nil {
-                LuaStack(L).pushString(key)
-                kept?.key = lua_gettop(L)
-            }
-            hooks.policies[i] = { [kept] view in try callPolicy(L, key: key, view: view, strings: kept, push: push) }
+            let kept = strings(key, i)
+            hooks.policies[i] = { view in try callPolicy(L, key: key, view: view, strings: kept, push: push) }
         }
         return hooks
     }

@@ -2,10 +2,10 @@
 /// its policy's key, the side's name and leader, and the ladder's rung names (rung r at
 /// `rungNames + r`). Made once per run by `StepRunner.hooks(_:policies:_:)`.
 struct ViewStrings {
-    var side: Int32
-    var leader: Int32
-    var rungNames: Int32
-    var rungCount: Int
     /// The policy's key in the policies table.
-    var key: Int32 = 0
+    let key: Int32
+    let side: Int32
+    let leader: Int32
+    let rungNames: Int32
+    let rungCount: Int
 }
