@@ -10,7 +10,7 @@ import WargameKit
 //               plain Lua (bench/lanchester.lua, bench/cinc.lua)
 //   montecarlo  runs per second of the default scenario on one thread and on every core,
 //               and whether the summaries agree bit for bit; `runs=N`, `rounds=N` and
-//               `threads=1,2` change the defaults (9 rounds of 5,000 runs: the fixed cost
+//               `threads=1,2` change the defaults (15 rounds of 5,000 runs: the fixed cost
 //               of a call, a worker loading the script, about 5 ms, weighs little; 1 and
 //               every core)
 //
@@ -31,6 +31,6 @@ if wanted("accessors") { try Accessors.run(lua) }
 if wanted("kernels") { try Kernels.run(lua) }
 if wanted("montecarlo") {
     try MonteCarloBench.run(lua, runs: settings["runs"].flatMap { Int($0) } ?? 5_000,
-                            rounds: settings["rounds"].flatMap { Int($0) } ?? 9,
+                            rounds: settings["rounds"].flatMap { Int($0) } ?? 15,
                             threads: settings["threads"].map { $0.split(separator: ",").compactMap { Int($0) } })
 }
