@@ -13,6 +13,9 @@ import WargameKit
 //               `threads=1,2` change the defaults (15 rounds of 5,000 runs: the fixed cost
 //               of a call, a worker loading the script, about 5 ms, weighs little; 1 and
 //               every core)
+//   sweep       a Latin-hypercube sweep of many design rows with few runs each, rows and
+//               runs per second on one thread and on every core (`rows=N`, `runs=N`,
+//               `rounds=N`; defaults 200, 5 and 5)
 //
 // Each timing is the best of several repetitions, so that a busy machine disturbs it less.
 
@@ -29,6 +32,11 @@ WargameModule.install(in: lua)
 
 if wanted("accessors") { try Accessors.run(lua) }
 if wanted("kernels") { try Kernels.run(lua) }
+if wanted("sweep") {
+    try SweepBench.run(lua, rows: settings["rows"].flatMap { Int($0) } ?? 200,
+                       runs: settings["runs"].flatMap { Int($0) } ?? 5,
+                       rounds: settings["rounds"].flatMap { Int($0) } ?? 5)
+}
 if wanted("montecarlo") {
     try MonteCarloBench.run(lua, runs: settings["runs"].flatMap { Int($0) } ?? 5_000,
                             rounds: settings["rounds"].flatMap { Int($0) } ?? 15,

@@ -160,12 +160,14 @@ import Testing
 
     /// The failure reported is the lowest-numbered failing job, whatever the thread count
     /// and timing: here the high-numbered failures come first (the low ones are slow).
-    @Test func lowestFailingJobIsReported() throws {
+    /// With jobs in groups too (a sweep's design rows), where a worker takes several at once.
+    @Test(arguments: [false, true]) func lowestFailingJobIsReported(grouped: Bool) throws {
         struct Boom: Error { let job: Int }
         let failing: Set<Int> = [5, 6, 13, 20]
         for threads in [1, 2, 3, 4] {
             for _ in 0..<3 {
-                let runner = ParallelRuns<Int>(count: 30, threads: threads)
+                let byFour: @Sendable (Int) -> Int = { $0 / 4 }
+                let runner = ParallelRuns<Int>(count: 30, threads: threads, group: grouped ? byFour : nil)
                 let outcome = try runner.run(makeWorker: { _ in
                     ParallelRuns<Int>.Worker(run: { job in
                         if job < 7 { usleep(20_000) }  // the low failures come last in time
@@ -178,6 +180,46 @@ import Testing
                 #expect(outcome.results.allSatisfy { $0.result == $0.job * $0.job })
                 #expect(Set(0..<5).isSubset(of: Set(outcome.results.map(\.job))))  // every job below it ran
             }
+        }
+    }
+
+    /// Jobs in groups (a sweep's design rows, 5 runs each) are taken a group at a time while
+    /// many are left, and one by one at the end: how the jobs are cut depends on nothing but
+    /// the count, the workers and the groups, so a sweep's 200 rows are loaded about 200
+    /// times, not once per run (1,000) as when every job was taken alone.
+    @Test func groupedJobsAreTakenAGroupAtATime() {
+        let shared = ParallelRuns<Int>.Shared()
+        var takes: [Range<Int>] = []
+        while let r = shared.take(count: 1000, finished: 0, workers: 2, group: { $0 / 5 }) { takes.append(r) }
+        #expect(takes.flatMap { Array($0) } == Array(0..<1000))         // each job once, in order
+        #expect(takes.allSatisfy { $0.lowerBound / 5 == ($0.upperBound - 1) / 5 })  // never across a group
+        #expect(takes.prefix(190).allSatisfy { $0.count == 5 })          // whole groups while many are left
+        #expect(takes.last?.count == 1)                                  // single jobs at the end
+        #expect(takes.count <= 215, "\(takes.count) takes")
+        let single = ParallelRuns<Int>.Shared()
+        var alone = 0
+        while single.take(count: 1000, finished: 0, workers: 2, group: nil) != nil { alone += 1 }
+        #expect(alone == 1000)
+    }
+
+    /// Grouped, with threads: every job runs once, and a worker meets a new group (a sweep
+    /// loads its script) about once per group, not once per job.
+    @Test func groupedJobsRunOnceAndLoadEachGroupAboutOnce() throws {
+        final class Loads: @unchecked Sendable { var n = 0; let lock = NSLock() }
+        let loads = Loads()
+        for threads in [1, 2, 4] {
+            loads.n = 0
+            let runner = ParallelRuns<Int>(count: 1000, threads: threads, group: { $0 / 5 })
+            let outcome = try runner.run(makeWorker: { _ in
+                var loaded = -1
+                return ParallelRuns<Int>.Worker(run: { job in
+                    if job / 5 != loaded { loaded = job / 5; loads.lock.withLock { loads.n += 1 } }
+                    return job + 1
+                }, cancel: {})
+            }, cores: 4)
+            #expect(outcome.results.map(\.job) == Array(0..<1000))
+            #expect(outcome.results.allSatisfy { $0.result == $0.job + 1 })
+            #expect(loads.n <= 230, "threads \(threads): \(loads.n) loads for 200 groups")
         }
     }
 

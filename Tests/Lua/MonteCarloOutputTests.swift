@@ -180,6 +180,32 @@ import Testing
         #expect(salib.contains("\nreliability 0.0 1.0\nvisibility 0.1 0.9\n"), "\(salib)")
     }
 
+    /// A sweep of many rows with few runs, as a Latin hypercube makes them: its per-run file
+    /// is the same byte for byte on one thread, on two (whose workers take a row's runs
+    /// together, loading the script once for them) and from two shards put together.
+    @Test func sweepRowsAreTheSameWhateverTheThreadsAndShards() throws {
+        let dir = try Programs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lua = try Self.state()
+        func sweep(_ name: String, _ extra: String) throws -> String {
+            let out = dir.appendingPathComponent(name).path
+            _ = try lua.run("""
+                wg.sweep{ script = '\(Self.script)', params = { csto = {0, 0.6}, visibility = {0.1, 0.9} }, design = "lhs",
+                          samples = 24, runs = 3, turns = 6, seed = 5, out = '\(out)'\(extra) }
+                """)
+            return try String(contentsOfFile: out, encoding: .utf8)
+        }
+        let one = try sweep("one.csv", ", threads = 1"), two = try sweep("two.csv", ", threads = 2")
+        #expect(Self.readCSV(one).count == 24 * 3 + 1)
+        #expect(one == two)
+        let shards = try [sweep("s1.csv", ", threads = 2, shard = '1/2'"), sweep("s2.csv", ", threads = 2, shard = '2/2'")]
+        var rows = shards.flatMap { Self.readCSV($0).dropFirst() }
+        let header = Self.readCSV(one)[0]
+        let (row, run) = (header.firstIndex(of: "design_row")!, header.firstIndex(of: "run")!)
+        rows.sort { (Int($0[row])!, Int($0[run])!) < (Int($1[row])!, Int($1[run])!) }
+        #expect(rows == Array(Self.readCSV(one).dropFirst()))
+    }
+
     /// A Latin hypercube sweep and a design read from a file.
     @Test func lhsAndFileDesigns() throws {
         let dir = try Programs.temporaryDirectory()

@@ -7,6 +7,10 @@ import Foundation
 /// slower core takes fewer. Results are by number, so whatever reads them in order gets the
 /// same figures whatever the thread count.
 ///
+/// Jobs may come in groups that share a set-up (a sweep's design row, whose script a worker
+/// loads once for the runs of it that it makes): then a worker takes several jobs of one
+/// group at a time, fewer as the jobs run out, and runs them in order.
+///
 /// A failing job, when failures stop the call: jobs numbered above it are not started, but
 /// those below it still run, so the failure reported is always the lowest-numbered one.
 /// A stop asked by `poll` (Ctrl-C, a deadline) cancels the running jobs through each
@@ -50,10 +54,15 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
     /// through a `run` that catches its own errors).
     public let failuresStop: Bool
 
-    public init(count: Int, threads: Int, failuresStop: Bool = true) {
+    /// The group of a job, when jobs come in groups (nil: each job on its own). Consecutive
+    /// jobs of one group are taken together; a group's jobs must be consecutive.
+    public let group: (@Sendable (Int) -> Int)?
+
+    public init(count: Int, threads: Int, failuresStop: Bool = true, group: (@Sendable (Int) -> Int)? = nil) {
         self.count = count
         self.threads = threads
         self.failuresStop = failuresStop
+        self.group = group
     }
 
     /// The shared state of one call: written by workers at distinct indices or under a lock.
@@ -69,15 +78,36 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
 
         func withLock<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
 
-        /// The next job to run, counting `finished` jobs as done: none after a stop, above a
-        /// failure, or past the last. Jobs are taken in increasing order, so every job below
-        /// a failure has been taken, and runs, before the failure is known.
-        func take(count: Int, finished: Int) -> Int? {
+        /// The next jobs to run, counting `finished` jobs as done: none after a stop, above a
+        /// failure, or past the last. Jobs are taken in increasing order and a taker runs its
+        /// jobs in order, so every job below a failure has been taken, and runs, before the
+        /// failure is known.
+        ///
+        /// Without groups, one job. With groups, the next job and those after it in its group,
+        /// at most half of what is left for each of the `workers` (guided self-scheduling:
+        /// early takes keep a group whole, so a sweep's row is loaded once, and the last takes
+        /// are single jobs, so that no worker waits long for another at the end).
+        func take(count: Int, finished: Int, workers: Int, group: ((Int) -> Int)?) -> Range<Int>? {
             withLock {
                 self.finished += finished
                 guard !stopped, next < count, lowestFailure.map({ next < $0.job }) ?? true else { return nil }
-                next += 1
-                return next - 1
+                let start = next
+                var end = start + 1
+                if let group {
+                    let most = max(1, (count - start) / (2 * max(1, workers))), g = group(start)
+                    while end < count, end - start < most, group(end) == g { end += 1 }
+                }
+                next = end
+                return start..<end
+            }
+        }
+
+        /// Whether a worker that took `job` with others should still run it, counting the
+        /// `finished` jobs before it as done: not after a stop or above a known failure.
+        func proceed(to job: Int, finished: Int) -> Bool {
+            withLock {
+                self.finished += finished
+                return !stopped && (lowestFailure.map { job < $0.job } ?? true)
             }
         }
         func fail(_ job: Int, _ error: Error) {
@@ -100,13 +130,13 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
         let done = DispatchGroup()
         var started: [pthread_t] = []
         var refusal: Int32 = 0
-        let count = self.count
+        let count = self.count, group = self.group
         for _ in 0..<wanted {
             let index = started.count  // workers that start are numbered 0, 1, ... without gaps
             done.enter()
             do {
                 started.append(try startThread {
-                    Self.work(index, count: count, shared, makeWorker: makeWorker)
+                    Self.work(index, count: count, workers: wanted, group: group, shared, makeWorker: makeWorker)
                     done.leave()
                 })
             } catch {
@@ -138,7 +168,7 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
                        stopped: stopped, threads: started.count)
     }
 
-    private static func work(_ index: Int, count: Int, _ shared: Shared,
+    private static func work(_ index: Int, count: Int, workers: Int, group: ((Int) -> Int)?, _ shared: Shared,
                              makeWorker: @Sendable (Int) throws -> Worker) {
         // Signals that a person sends (Ctrl-C) are the main thread's: its handler stops the
         // call, whose poll cancels the workers.
@@ -155,24 +185,33 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
         }
         shared.withLock { shared.cancels[index] = worker.cancel }
         withExtendedLifetime(worker) {
-            runJobs(count: count, shared, worker)
+            runJobs(count: count, workers: workers, group: group, shared, worker)
             _ = shared.withLock { shared.cancels.removeValue(forKey: index) }
         }
     }
 
-    private static func runJobs(count: Int, _ shared: Shared, _ worker: Worker) {
+    private static func runJobs(count: Int, workers: Int, group: ((Int) -> Int)?, _ shared: Shared, _ worker: Worker) {
         var mine: [(job: Int, result: Result)] = []
         defer { shared.withLock { shared.results += mine } }
         var finished = 0
-        while let job = shared.take(count: count, finished: finished) {
+        while let jobs = shared.take(count: count, finished: finished, workers: workers, group: group) {
             finished = 0
-            do {
-                mine.append((job, try worker.run(job)))
-                finished = 1
-            } catch {
-                // A job stopped because the call is being stopped is not a failure to report.
-                if shared.withLock({ shared.stopped }) { return }
-                shared.fail(job, error)  // no job above it is taken after this
+            for job in jobs {
+                // The first job was just granted; the others wait for no stop or lower failure.
+                if job > jobs.lowerBound {
+                    let go = shared.proceed(to: job, finished: finished)
+                    finished = 0
+                    guard go else { break }
+                }
+                do {
+                    mine.append((job, try worker.run(job)))
+                    finished = 1
+                } catch {
+                    // A job stopped because the call is being stopped is not a failure to report.
+                    if shared.withLock({ shared.stopped }) { return }
+                    shared.fail(job, error)  // no job above it is taken after this
+                    break
+                }
             }
         }
     }

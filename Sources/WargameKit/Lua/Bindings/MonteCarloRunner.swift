@@ -125,7 +125,13 @@ struct MonteCarloRunner {
         let memoryLimit = LuaState.owner(of: caller)?.memoryLimit
         let progress = LuaState.owner(of: caller)?.userInfo[MonteCarloRunner.progressKey] as? MonteCarloProgress
         let shard = self.shard, jobs = shard.size(of: rowArgs.count * runsPerRow)
-        let runner = ParallelRuns<MonteCarlo.Run>(count: jobs, threads: threads, failuresStop: !sweep)
+        // A sweep's runs are grouped by design row: a worker loads the script once for each
+        // row it meets, and with rows of a few runs, workers that took runs one by one loaded
+        // every row each (two threads were slower than one).
+        let runsPerRow = self.runsPerRow
+        let byRow: @Sendable (Int) -> Int = { shard.job($0) / runsPerRow }
+        let runner = ParallelRuns<MonteCarlo.Run>(count: jobs, threads: threads, failuresStop: !sweep,
+                                                  group: rowArgs.count > 1 ? byRow : nil)
         let work = self
         var fired: Int32 = 0
         let outcome: ParallelRuns<MonteCarlo.Run>.Outcome
