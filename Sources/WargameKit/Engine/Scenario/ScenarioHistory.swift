@@ -22,12 +22,22 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
     /// Changes the configuration (sides, alliances, trade...) of the current state. The
     /// result must pass ``Scenario/validate()``, the check loading makes, so that a change
     /// the API accepts never makes a save that does not load; else nothing changes.
+    ///
+    /// The memo of pre-war figures is left for the next turn (or ``prepareForCopies()``) to
+    /// fill: a script makes dozens of changes as it builds its scenario, and filling it
+    /// after each was a fifth of a script's load, which a sweep pays for every design row.
     public mutating func configure(_ body: (inout Scenario) throws -> Void) throws {
         var copy = current
         try body(&copy)
         try copy.validate()
-        copy.prepareMemo()
         current = copy
+    }
+
+    /// Fills the current state's memo of pre-war figures (a cache: results do not change),
+    /// so that copies about to be made of it (forks) find it filled rather than each
+    /// computing the same figures at its first turn.
+    public mutating func prepareForCopies() {
+        current.prepareMemo()
     }
 
     /// Reseeds the current state (``Scenario/reseed(_:)``). Only the seed and the random

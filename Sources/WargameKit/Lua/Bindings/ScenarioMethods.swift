@@ -146,6 +146,8 @@ enum ScenarioMethods {
             return 1
         },
         method("fork") { a, h in
+            // A cache the forks then share (not while the scenario steps: a policy may fork it).
+            if !h.stepping { try h.update { $0.prepareForCopies() } }
             ScenarioHandle.push(ScenarioHandle(h.history), on: a.L, copyingFunctionsFrom: 1)
             return 1
         },
