@@ -14,9 +14,24 @@ extension Scenario {
     // MARK: Configuration
 
     func validateConfiguration() throws {
+        try validateConfiguration(since: nil)
+    }
+
+    /// ``validateConfiguration()``, without the checks of the parts that are equal to those
+    /// of `checked`, a scenario whose configuration passed them: the capabilities, the
+    /// ladder and each parameter group, which are checked on their own; and, when the
+    /// capabilities are the same, the sides, each alliance and the sanctions, which are
+    /// checked against them alone. The same errors for anything else: a part that changed
+    /// is checked in full. A script makes dozens of changes as it builds its scenario, and
+    /// checking all of it after each was half of a script's load, which a sweep pays for
+    /// every design row (issue 14's profile). Comparing an unchanged part costs little: it
+    /// still shares its storage with `checked`'s.
+    func validateConfiguration(since checked: Scenario?) throws {
+        func same<T: Equatable>(_ part: (Scenario) -> T) -> Bool { checked.map { part($0) == part(self) } ?? false }
+        let sameCapabilities = same(\.capabilities)
         try ScenarioLimits.checkName(name, "the scenario's name")
-        try Self.validate(capabilities: capabilities)
-        try Self.validate(ladder: ladder)
+        if !sameCapabilities { try Self.validate(capabilities: capabilities) }
+        if !same(\.ladder) { try Self.validate(ladder: ladder) }
         try Self.validate(turnLimit: turnLimit)
         for (state, n) in warheads.sorted(by: { $0.key < $1.key }) {
             try ScenarioLimits.checkName(state, "a state code")
@@ -28,24 +43,32 @@ extension Scenario {
             try ScenarioLimits.checkCount(possessors.count, ScenarioLimits.maxStates, "nuclear states")
             for state in possessors { try ScenarioLimits.checkName(state, "a state code") }
         }
-        try validateParameters()
-        try Self.validate(sides: sides, capabilities: capabilities)
+        try validateParameters(skippingDoctrine: same(\.doctrine), theatre: same(\.theatre),
+                               sanctions: same(\.sanctions.parameters))
+        if !(sameCapabilities && same(\.sides)) { try Self.validate(sides: sides, capabilities: capabilities) }
         try ScenarioLimits.checkCount(alliances.count, ScenarioLimits.maxAlliances, "alliances")
         var allianceNames = Set<String>()
-        for a in alliances {
+        let checkedAlliances = sameCapabilities ? checked?.alliances ?? [] : []
+        for (i, a) in alliances.enumerated() {
             guard allianceNames.insert(a.name).inserted else { throw ScenarioError.invalid("two alliances are named '\(a.name)'") }
+            if i < checkedAlliances.count, checkedAlliances[i] == a { continue }
             try validate(alliance: a)
         }
-        try validate(sanctions: sanctions)
+        if !(sameCapabilities && same(\.sanctions)) { try validate(sanctions: sanctions) }
     }
 
     /// The three parameter groups, each by its own `validate()`; the message names the
     /// group and the parameter as the `wg.scenario` field does
     /// (`doctrine.rationality must be a number in [0, 1000], got -1`).
-    func validateParameters() throws {
-        do { try doctrine.validate() } catch { throw ScenarioError.invalid(error.message) }
-        do { try theatre.validate() } catch { throw ScenarioError.invalid(error.message) }
-        do { try sanctions.parameters.validate() } catch { throw ScenarioError.invalid(error.message) }
+    func validateParameters(skippingDoctrine skipDoctrine: Bool = false, theatre skipTheatre: Bool = false,
+                            sanctions skipSanctions: Bool = false) throws {
+        do {
+            if !skipDoctrine { try doctrine.validate() }
+            if !skipTheatre { try theatre.validate() }
+            if !skipSanctions { try sanctions.parameters.validate() }
+        } catch {
+            throw ScenarioError.invalid(error.message)
+        }
     }
 
     static func validate(capabilities: Capabilities) throws {

@@ -13,6 +13,9 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
     /// Set only by decoding a file whose snapshots and log lengths do not pair up, so that
     /// ``validate()`` can say so (the lists are not built from such a file).
     private var unpaired: (snapshots: Int, logLengths: Int)?
+    /// The last configuration ``configure(_:)`` passed, whose unchanged parts the next
+    /// change need not check again. Not saved, compared or hashed: a cache.
+    private var checked: Scenario?
 
     public init(_ scenario: Scenario) {
         current = scenario
@@ -29,8 +32,11 @@ public struct ScenarioHistory: Codable, Hashable, Sendable {
     public mutating func configure(_ body: (inout Scenario) throws -> Void) throws {
         var copy = current
         try body(&copy)
-        try copy.validate()
+        try copy.validateConfiguration(since: checked)
+        try copy.validateState()
         current = copy
+        checked = copy
+        checked?.log = []  // what the check reads is the configuration; the log may be long
     }
 
     /// Fills the current state's memo of pre-war figures (a cache: results do not change),
