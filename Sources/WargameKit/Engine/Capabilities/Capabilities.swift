@@ -62,6 +62,11 @@ public struct Capabilities: Hashable, Codable, Sendable {
         index[stateabb].map { states[$0] }
     }
 
+    /// Whether a state has this code: what checks of codes ask, without the copy of the
+    /// state's record that the subscript makes (a script's checks asked it thousands of
+    /// times per load; issue 14's profile).
+    public func contains(_ stateabb: String) -> Bool { index[stateabb] != nil }
+
     /// The bundled COW NMC v6.0 data for `year` (any of 1816–2016; default 2016, 195 states),
     /// parsed on first use (``Bundled``).
     public static func bundled(year: Int? = nil) throws -> Capabilities {

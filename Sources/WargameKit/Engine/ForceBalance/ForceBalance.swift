@@ -32,16 +32,16 @@ public enum ForceBalance {
             return out
         }
         let sideA = side(a), sideB = side(b)
-        for x in sideA + sideB where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+        for x in sideA + sideB where !capabilities.contains(x) { throw ForceBalanceError.unknownState(x) }
         if let both = sideA.first(where: sideB.contains) {
             throw ForceBalanceError.invalidParameter("'\(both)' is on both sides")
         }
         if let attacker, !sideA.contains(attacker), !sideB.contains(attacker) {
-            if capabilities[attacker] == nil { throw ForceBalanceError.unknownState(attacker) }
+            if !capabilities.contains(attacker) { throw ForceBalanceError.unknownState(attacker) }
             throw ForceBalanceError.invalidParameter("attacker '\(attacker)' is on neither side")
         }
         if !honoured.isEmpty {
-            for x in honoured.keys.sorted() where capabilities[x] == nil { throw ForceBalanceError.unknownState(x) }
+            for x in honoured.keys.sorted() where !capabilities.contains(x) { throw ForceBalanceError.unknownState(x) }
         }
 
         let powerA = try sidePower(sideA, opponents: sideB, alliances: alliances, capabilities: capabilities,
@@ -86,7 +86,7 @@ public enum ForceBalance {
         var listed = Set(side + opponents + calls.map(\.ally))
         for al in alliances where listUncovered && al.members.contains(where: side.contains) {
             for m in al.members where listed.insert(m).inserted {
-                guard capabilities[m] != nil else { throw ForceBalanceError.unknownState(m) }
+                guard capabilities.contains(m) else { throw ForceBalanceError.unknownState(m) }
                 contributions.append(Contribution(state: m, alliance: nil, weight: 0, cinc: cinc(m)))
             }
         }

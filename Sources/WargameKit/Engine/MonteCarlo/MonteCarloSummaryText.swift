@@ -15,7 +15,7 @@ extension MonteCarlo.Summary {
         if partial { head += " — partial: interrupted after \(runs + failed) of \(requested) runs" }
         lines.append(head)
 
-        func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+        func fmt(_ x: Double) -> String { FixedDecimal.format(x, digits: 3) }  // as "%.3f"
         func interval(_ count: Int) -> String {
             let (lo, hi) = self.interval(count)
             return "\(fmt(lo))-\(fmt(hi))"
@@ -62,7 +62,7 @@ extension MonteCarlo.Summary {
         lines.append("")
         lines.append("\(pad("distribution", 44))      p5     p50     p95    mean")
         func q(_ name: String, _ x: MonteCarlo.Quantiles) -> String {
-            pad(name, 44) + [x.p5, x.p50, x.p95, x.mean].map { pad(String(format: "%.3f", $0), 8, right: true) }.joined()
+            pad(name, 44) + [x.p5, x.p50, x.p95, x.mean].map { pad(fmt($0), 8, right: true) }.joined()
         }
         lines.append(q("highest rung", maxRung))
         if let g = gdpLossPct {

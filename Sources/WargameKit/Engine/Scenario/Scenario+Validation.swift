@@ -126,7 +126,7 @@ extension Scenario {
                                                                    : "\(m) is already on side '\(other)'")
                 }
                 sideOf[m] = side.name
-                guard capabilities[m] != nil else { throw ScenarioError.unknownState(m) }
+                guard capabilities.contains(m) else { throw ScenarioError.unknownState(m) }
             }
         }
     }
@@ -161,7 +161,7 @@ extension Scenario {
         for f in sanctions.trade.flows {
             try ScenarioLimits.checkName(f.exporter, "a state code")
             try ScenarioLimits.checkName(f.importer, "a state code")
-            for code in [f.exporter, f.importer] where capabilities[code] == nil {
+            for code in [f.exporter, f.importer] where !capabilities.contains(code) {
                 throw ScenarioError.invalid("trade flow \(f.exporter)→\(f.importer): unknown state code '\(code)'")
             }
             if let sector = f.sector { try ScenarioLimits.checkName(sector, "a sector's name") }

@@ -107,7 +107,7 @@ public struct Scenario: Codable, Hashable, Sendable {
     }
 
     func checkStates(_ codes: [String]) throws {
-        for c in codes where capabilities[c] == nil {
+        for c in codes where !capabilities.contains(c) {
             throw ScenarioError.unknownState(c)
         }
     }

@@ -293,10 +293,10 @@ enum MonteCarloBindings {
                                                             .string("params"): .table(params),
                                                             .string("summary"): table(s, threads: nil, out: nil)])
             let shares = MonteCarlo.endingReasons.filter { (s.endings[$0] ?? 0) > 0 }
-                .map { String(format: "%@ %.3f", $0, s.share(s.endings[$0]!)) }.joined(separator: ", ")
+                .map { "\($0) " + FixedDecimal.format(s.share(s.endings[$0]!), digits: 3) }.joined(separator: ", ")
             text.append("row \(d + 1) " + zip(design.names, design.rows[d]).map { "\($0)=\($1)" }.joined(separator: " ")
                         + ": \(s.runs) runs" + (s.failed > 0 ? " (\(s.failed) failed)" : "") + (shares.isEmpty ? "" : "; " + shares)
-                        + String(format: "; nuclear threshold %.3f", s.share(s.thresholdCrossed)))
+                        + "; nuclear threshold " + FixedDecimal.format(s.share(s.thresholdCrossed), digits: 3))
         }
         var t: [LuaValue: LuaValue] = [
             .string("rows"): .table(rows),
