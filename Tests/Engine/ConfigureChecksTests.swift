@@ -20,6 +20,8 @@ import Testing
         try h.configure { try $0.addAlliance(Alliance(name: "CSTO", members: ["RUS", "ARM"], obligation: .defense, reliability: 0.3)) }
         try h.configure { $0.sanctions.gdp["RUS"] = 1780 }
         try h.configure { $0.sanctions.trade.add(TradeFlow(exporter: "USA", importer: "RUS", value: 30)) }
+        try h.configure { $0.sanctions.trade.add(TradeFlow(exporter: "CHN", importer: "RUS", value: 50)) }  // on no side
+        try h.configure { $0.ladder.rungs[1].name = String(repeating: "\u{E9}", count: ScenarioLimits.maxNameBytes / 2) }
         try h.configure {
             $0.sanctions.packages.append(SanctionPackage(name: "G7", sanctioners: ["USA", "UKG"], target: "RUS", coverage: 0.6, startTurn: 1))
         }
@@ -39,6 +41,7 @@ import Testing
         let withoutBelarus = try Self.capabilities(without: ["BLR"])
         let withoutArmenia = try Self.capabilities(without: ["ARM"])
         let withoutPoland = try Self.capabilities(without: ["POL"])
+        let withoutChina = try Self.capabilities(without: ["CHN"])
         let changes: [(String, (inout Scenario) throws -> Void)] = [
             ("a side's member unknown", { var side = $0.sides[0]; side.members.append("ZZZ"); try $0.setSide(side) }),
             ("a state on two sides", { var side = $0.sides[1]; side.members.append("RUS"); try $0.setSide(side) }),
@@ -59,6 +62,11 @@ import Testing
             ("capabilities without a side's member", { $0.capabilities = withoutBelarus }),
             ("capabilities without an alliance's member", { $0.capabilities = withoutArmenia }),
             ("capabilities without a member of the first alliance", { $0.capabilities = withoutPoland }),
+            ("capabilities without a state in the trade alone", { $0.capabilities = withoutChina }),
+            // Equal by Swift's `==` (canonically equivalent), half as long again in bytes.
+            ("a rung's name as long in characters, longer in bytes", {
+                $0.ladder.rungs[1].name = String(repeating: "e\u{301}", count: ScenarioLimits.maxNameBytes / 2)
+            }),
         ]
         for (what, change) in changes {
             var changed = h.current, whole: String?

@@ -210,17 +210,39 @@ import Testing
         for threads in [1, 2, 4] {
             loads.n = 0
             let runner = ParallelRuns<Int>(count: 1000, threads: threads, group: { $0 / 5 })
+            var lastFinished = 0
             let outcome = try runner.run(makeWorker: { _ in
                 var loaded = -1
                 return ParallelRuns<Int>.Worker(run: { job in
                     if job / 5 != loaded { loaded = job / 5; loads.lock.withLock { loads.n += 1 } }
                     return job + 1
                 }, cancel: {})
-            }, cores: 4)
+            }, poll: { finished in lastFinished = finished; return .goOn }, cores: 4)
             #expect(outcome.results.map(\.job) == Array(0..<1000))
+            #expect(lastFinished == 1000, "threads \(threads): the progress counted \(lastFinished) runs")
             #expect(outcome.results.allSatisfy { $0.result == $0.job + 1 })
             #expect(loads.n <= 230, "threads \(threads): \(loads.n) loads for 200 groups")
         }
+    }
+
+    /// A worker that took several jobs of a group stops before the next of them once a
+    /// lower job has failed: here jobs 10 and up take 100 ms each and job 5 fails after
+    /// 50 ms (by then the other worker has taken 10..<17), so that worker runs one or two
+    /// of its jobs, not seven.
+    @Test func aWorkerLeavesItsTakenJobsAboveAFailure() throws {
+        struct Boom: Error {}
+        let runner = ParallelRuns<Int>(count: 40, threads: 2, group: { $0 / 10 })
+        let outcome = try runner.run(makeWorker: { _ in
+            ParallelRuns<Int>.Worker(run: { job in
+                if job == 5 { usleep(50_000); throw Boom() }
+                if job >= 10 { usleep(100_000) }
+                return job
+            }, cancel: {})
+        }, cores: 2)
+        #expect(outcome.failure?.job == 5)
+        #expect(Set(0..<5).isSubset(of: Set(outcome.results.map(\.job))))
+        let above = outcome.results.map(\.job).filter { $0 > 5 }
+        #expect(above.count <= 3, "ran \(above) above the failure")
     }
 
     /// A stop keeps the jobs finished so far, and the cancel reaches the running ones.

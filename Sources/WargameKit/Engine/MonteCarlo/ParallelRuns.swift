@@ -55,7 +55,8 @@ public struct ParallelRuns<Result: Sendable>: Sendable {
     public let failuresStop: Bool
 
     /// The group of a job, when jobs come in groups (nil: each job on its own). Consecutive
-    /// jobs of one group are taken together; a group's jobs must be consecutive.
+    /// jobs of one group are taken together; a group's jobs must be consecutive. Called
+    /// under the call's lock, so it should be arithmetic, not work.
     public let group: (@Sendable (Int) -> Int)?
 
     public init(count: Int, threads: Int, failuresStop: Bool = true, group: (@Sendable (Int) -> Int)? = nil) {

@@ -17,21 +17,27 @@ extension Scenario {
         try validateConfiguration(since: nil)
     }
 
-    /// ``validateConfiguration()``, without the checks of the parts that are equal to those
-    /// of `checked`, a scenario whose configuration passed them: the capabilities, the
+    /// ``validateConfiguration()``, without the checks of the parts that are as they were
+    /// in `checked`, a scenario whose configuration passed them: the capabilities, the
     /// ladder and each parameter group, which are checked on their own; and, when the
-    /// capabilities are the same, the sides, each alliance and the sanctions, which are
+    /// capabilities are as they were, the sides, each alliance and the sanctions, which are
     /// checked against them alone. The same errors for anything else: a part that changed
     /// is checked in full. A script makes dozens of changes as it builds its scenario, and
     /// checking all of it after each was half of a script's load, which a sweep pays for
-    /// every design row (issue 14's profile). Comparing an unchanged part costs little: it
-    /// still shares its storage with `checked`'s.
+    /// every design row (issue 14's profile).
+    ///
+    /// "As they were" is the same storage for a part that holds text the checks measure in
+    /// bytes (state codes, names), not `==`: Swift's `==` holds canonically equivalent
+    /// strings equal ("é" and "e" + U+0301), which differ in length. Numbers are compared
+    /// with `==` (a NaN is never equal, so it is checked); an alliance with `==` once its
+    /// name's length is checked, as the rest of its checks read no lengths.
     func validateConfiguration(since checked: Scenario?) throws {
         func same<T: Equatable>(_ part: (Scenario) -> T) -> Bool { checked.map { part($0) == part(self) } ?? false }
-        let sameCapabilities = same(\.capabilities)
+        func shared<T>(_ part: (Scenario) -> [T]) -> Bool { checked.map { Self.sameStorage(part($0), part(self)) } ?? false }
+        let sameCapabilities = shared(\.capabilities.states)
         try ScenarioLimits.checkName(name, "the scenario's name")
         if !sameCapabilities { try Self.validate(capabilities: capabilities) }
-        if !same(\.ladder) { try Self.validate(ladder: ladder) }
+        if !shared(\.ladder.rungs) { try Self.validate(ladder: ladder) }
         try Self.validate(turnLimit: turnLimit)
         for (state, n) in warheads.sorted(by: { $0.key < $1.key }) {
             try ScenarioLimits.checkName(state, "a state code")
@@ -45,16 +51,29 @@ extension Scenario {
         }
         try validateParameters(skippingDoctrine: same(\.doctrine), theatre: same(\.theatre),
                                sanctions: same(\.sanctions.parameters))
-        if !(sameCapabilities && same(\.sides)) { try Self.validate(sides: sides, capabilities: capabilities) }
+        if !(sameCapabilities && shared(\.sides)) { try Self.validate(sides: sides, capabilities: capabilities) }
         try ScenarioLimits.checkCount(alliances.count, ScenarioLimits.maxAlliances, "alliances")
         var allianceNames = Set<String>()
         let checkedAlliances = sameCapabilities ? checked?.alliances ?? [] : []
         for (i, a) in alliances.enumerated() {
             guard allianceNames.insert(a.name).inserted else { throw ScenarioError.invalid("two alliances are named '\(a.name)'") }
-            if i < checkedAlliances.count, checkedAlliances[i] == a { continue }
+            if i < checkedAlliances.count, checkedAlliances[i] == a {
+                try ScenarioLimits.checkName(a.name, "an alliance's name")  // the first of its checks
+                continue
+            }
             try validate(alliance: a)
         }
-        if !(sameCapabilities && same(\.sanctions)) { try validate(sanctions: sanctions) }
+        let sameSanctions = sameCapabilities && shared(\.sanctions.trade.flows) && shared(\.sanctions.packages)
+            && shared(\.sanctions.alignments) && same(\.sanctions.gdp) && same(\.sanctions.parameters) && same(\.sanctions.state)
+        if !sameSanctions { try validate(sanctions: sanctions) }
+    }
+
+    /// Whether two arrays are one storage, hence the same elements to the byte: storage that
+    /// two live values share is never written in place (a write copies it first).
+    static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in pa.baseAddress == pb.baseAddress } }
     }
 
     /// The three parameter groups, each by its own `validate()`; the message names the
